@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import * as schema from "../../worker/db/schema/index.ts";
+
+export type ScriptDb = NodePgDatabase<typeof schema>;
+
+/** Opens a node-postgres pool for scripts (migrations, seed, test setup, benchmarks). */
+export function openDb(url: string, max = 4): { db: ScriptDb; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max });
+  return { db: drizzle(pool, { schema }), pool };
+}
+
+export async function migrateDatabase(url: string): Promise<void> {
+  const { db, pool } = openDb(url, 1);
+  try {
+    await migrate(db, { migrationsFolder: new URL("../../migrations", import.meta.url).pathname });
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Creates an empty database beside the one in baseUrl; drop() removes it. */
+export async function createFreshDatabase(baseUrl: string, prefix = "tollgate_test"): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+export async function canConnect(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,29 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { freePort } from "./free-port.ts";
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * PGlite served over the Postgres wire protocol. It runs one transaction at a time:
+ * good for development and a fresh machine, not for proving concurrency.
+ * dataDir undefined keeps the database in memory (tests).
+ */
+export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const db = await PGlite.create(options.dataDir ?? "memory://");
+  const port = options.port ?? (await freePort());
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 200 });
+  await server.start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

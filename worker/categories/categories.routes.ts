@@ -1,0 +1,9 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../types.ts";
+import { listCategories } from "./list-categories.ts";
+
+export const categoryRoutes = new Hono<AppEnv>().get("/", async (c) => {
+  const items = await listCategories(c.var.db);
+  c.header("cache-control", "public, max-age=30");
+  return c.json({ categories: items });
+});

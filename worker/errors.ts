@@ -1,0 +1,27 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** The one error type of the API. onError maps it to `{ error: { code, message, details? } }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: ContentfulStatusCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what: string) => new AppError("NOT_FOUND", 404, `${what} not found`);
+export const unauthorized = (message = "Sign in to continue") => new AppError("UNAUTHORIZED", 401, message);
+export const forbidden = (message = "You do not have permission to do this") =>
+  new AppError("FORBIDDEN", 403, message);
+export const badRequest = (code: string, message: string, details?: unknown) =>
+  new AppError(code, 400, message, details);
+export const conflict = (code: string, message: string) => new AppError(code, 409, message);
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}

@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+
+export type ServiceState = "ok" | "down" | "not_configured";
+export interface HealthReport {
+  status: "ok" | "degraded" | "down";
+  services: { database: ServiceState; livekit: ServiceState };
+}
+
+export interface HealthDeps {
+  db: Db;
+  /** Resolves true when LiveKit answers; undefined when LiveKit is not configured. */
+  pingLivekit?: () => Promise<boolean>;
+  timeoutMs?: number;
+}
+
+export async function checkHealth({ db, pingLivekit, timeoutMs = 3000 }: HealthDeps): Promise<HealthReport> {
+  const [database, livekit] = await Promise.all([
+    probe(() => db.execute(sql`select 1`).then(() => true), timeoutMs),
+    pingLivekit ? probe(pingLivekit, timeoutMs) : Promise.resolve<ServiceState>("not_configured"),
+  ]);
+  const status = database !== "ok" ? "down" : livekit === "down" ? "degraded" : "ok";
+  return { status, services: { database, livekit } };
+}
+
+async function probe(check: () => Promise<boolean>, timeoutMs: number): Promise<ServiceState> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return (await Promise.race([check(), timeout])) ? "ok" : "down";
+  } catch {
+    return "down"; // the probe's whole point is to turn a failure into a state
+  } finally {
+    clearTimeout(timer);
+  }
+}
