@@ -1,5 +1,9 @@
+import { createRequire } from "node:module";
 import net from "node:net";
-import { WebSocketServer, type WebSocket } from "ws";
+import type { WebSocket, WebSocketServer as WsServer } from "ws";
+
+// Loaded through require: under the Workers test plugin's resolve conditions "ws" maps to its browser stub.
+const { WebSocketServer } = createRequire(import.meta.url)("ws") as { WebSocketServer: typeof WsServer };
 
 /**
  * The WebSocket-to-TCP bridge the Neon serverless driver needs to reach a plain Postgres

@@ -1,0 +1,104 @@
+import { A, useLocation } from "@solidjs/router";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
+import { CloseIcon, MenuIcon } from "../icons.tsx";
+import { accountLinks, mobileLinks, primaryLinks } from "./nav-links.ts";
+import { ThemeToggle } from "./theme-toggle.tsx";
+
+export interface NavbarProps {
+  isDark: boolean;
+  onToggleTheme: () => void;
+}
+
+const linkClass = "rounded-md px-3 py-2 text-sm font-medium";
+const inactiveClass =
+  "text-neutral-600 hover:bg-neutral-100 hover:text-neutral-900 dark:text-neutral-300 dark:hover:bg-neutral-800 dark:hover:text-white";
+const activeClass = "bg-neutral-100 text-neutral-900 dark:bg-neutral-800 dark:text-white";
+const signUpClass =
+  "rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400";
+
+export function Navbar(props: NavbarProps) {
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  const location = useLocation();
+  let menuButton: HTMLButtonElement | undefined;
+
+  // Navigating (from the menu or anywhere else) closes the mobile menu.
+  createEffect(on(() => location.pathname, () => setMenuOpen(false), { defer: true }));
+
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== "Escape" || !menuOpen()) return;
+    setMenuOpen(false);
+    menuButton?.focus();
+  };
+
+  return (
+    <header
+      class="sticky top-0 z-40 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-neutral-950/90"
+      onKeyDown={closeOnEscape}
+    >
+      <nav aria-label="Main" class="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
+        <A href="/" class="rounded-md text-lg font-bold tracking-tight text-indigo-600 dark:text-indigo-400">
+          Tollgate
+        </A>
+
+        <ul class="hidden items-center gap-1 md:flex">
+          <For each={primaryLinks}>
+            {(link) => (
+              <li>
+                <A href={link.href} end={link.end} class={linkClass} activeClass={activeClass} inactiveClass={inactiveClass}>
+                  {link.label}
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+
+        <div class="ml-auto flex items-center gap-2">
+          <ThemeToggle isDark={props.isDark} onToggle={props.onToggleTheme} />
+          <div class="hidden items-center gap-2 md:flex">
+            <A href={accountLinks.login.href} class={linkClass} activeClass={activeClass} inactiveClass={inactiveClass}>
+              {accountLinks.login.label}
+            </A>
+            <A href={accountLinks.register.href} class={signUpClass}>
+              {accountLinks.register.label}
+            </A>
+          </div>
+          <button
+            ref={menuButton}
+            type="button"
+            class="rounded-md p-2 text-neutral-600 hover:bg-neutral-100 md:hidden dark:text-neutral-300 dark:hover:bg-neutral-800"
+            aria-label={menuOpen() ? "Close menu" : "Open menu"}
+            aria-expanded={menuOpen()}
+            aria-controls="mobile-menu"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <Show when={menuOpen()} fallback={<MenuIcon />}>
+              <CloseIcon />
+            </Show>
+          </button>
+        </div>
+      </nav>
+
+      <Show when={menuOpen()}>
+        <div id="mobile-menu" class="border-t border-neutral-200 px-4 py-3 md:hidden dark:border-neutral-800">
+          <ul class="flex flex-col gap-1">
+            <For each={mobileLinks}>
+              {(link) => (
+                <li>
+                  <A
+                    href={link.href}
+                    end={link.end}
+                    class={`block ${linkClass}`}
+                    activeClass={activeClass}
+                    inactiveClass={inactiveClass}
+                  >
+                    {link.label}
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </div>
+      </Show>
+    </header>
+  );
+}

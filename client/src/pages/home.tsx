@@ -1,0 +1,60 @@
+import { A } from "@solidjs/router";
+import { createResource, Match, Switch } from "solid-js";
+import { CategoryGrid } from "../components/categories/category-grid.tsx";
+import { EmptyNotice } from "../components/feedback/empty-notice.tsx";
+import { ErrorNotice } from "../components/feedback/error-notice.tsx";
+import { LoadingNotice } from "../components/feedback/loading-notice.tsx";
+import { api } from "../lib/api.ts";
+import { errorMessage } from "../lib/api-error.ts";
+
+export default function HomePage() {
+  const [categories, { refetch }] = createResource(async () => (await api.categories()).categories);
+
+  return (
+    <div class="flex flex-col gap-12">
+      <section class="py-8 sm:py-12">
+        <h1 class="max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">
+          Live streams, pay only for what you watch
+        </h1>
+        <p class="mt-4 max-w-2xl text-lg text-neutral-600 dark:text-neutral-400">
+          Top up credits once and watch any stream. You are billed by the minute, and every credit is on your
+          statement.
+        </p>
+        <div class="mt-6 flex flex-wrap gap-3">
+          <A
+            href="/register"
+            class="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400"
+          >
+            Create an account
+          </A>
+          <A
+            href="/login"
+            class="rounded-md border border-neutral-300 px-4 py-2 font-semibold hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
+          >
+            Log in
+          </A>
+        </div>
+      </section>
+
+      <section aria-labelledby="categories-heading" aria-busy={categories.loading}>
+        <h2 id="categories-heading" class="mb-4 text-2xl font-semibold tracking-tight">
+          Categories
+        </h2>
+        <div aria-live="polite">
+          <Switch>
+            <Match when={categories.state === "unresolved" || categories.state === "pending"}>
+              <LoadingNotice label="Loading categories…" />
+            </Match>
+            <Match when={categories.state === "errored"}>
+              <ErrorNotice message={errorMessage(categories.error)} onRetry={() => void refetch()} />
+            </Match>
+            <Match when={categories.latest?.length === 0}>
+              <EmptyNotice message="No categories yet. Check back soon." />
+            </Match>
+            <Match when={categories.latest}>{(list) => <CategoryGrid categories={list()} />}</Match>
+          </Switch>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { BIN, ROOT } from "./lib/paths.ts";
+import { run } from "./lib/stack.ts";
+
+/**
+ * `npm test`: every tier in turn (unit, workers on workerd + Postgres, browser), then one
+ * closing line with the totals. DATABASE_URL names a real Postgres; without it each tier
+ * starts an embedded PGlite. `npm test -- unit workers` runs a subset.
+ */
+const ALL = ["unit", "workers", "e2e"] as const;
+type Tier = (typeof ALL)[number];
+const asked = process.argv.slice(2).filter((a): a is Tier => (ALL as readonly string[]).includes(a));
+const tiers = asked.length ? asked : [...ALL];
+
+mkdirSync(`${ROOT}.cache`, { recursive: true });
+const log = (line: string) => console.log(line);
+if (tiers.includes("e2e") || tiers.includes("workers")) {
+  console.log("› building the client");
+  await run(`${BIN}/vite`, ["build", "--logLevel", "warn"], log);
+  process.env.TOLLGATE_CLIENT_BUILT = "1";
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failedTiers: string[] = [];
+for (const tier of tiers) {
+  console.log(`\n› tier: ${tier}`);
+  const report = `${ROOT}.cache/vitest-${tier}.json`;
+  try {
+    await run(
+      `${BIN}/vitest`,
+      ["run", "--config", `vitest.${tier}.config.ts`, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+      log,
+    );
+  } catch {
+    failedTiers.push(tier);
+  }
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + r.numTodoTests;
+  } else if (!failedTiers.includes(tier)) {
+    failedTiers.push(tier);
+  }
+}
+if (failedTiers.length) console.log(`\nfailed tiers: ${failedTiers.join(", ")}`);
+if (failedTiers.length && failed === 0) failed = failedTiers.length;
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failedTiers.length ? 1 : 0);

@@ -1,0 +1,10 @@
+declare module "vitest" {
+  interface ProvidedContext {
+    databaseUrl: string;
+    wsProxy: string;
+    jwtPrivateKey: string;
+    baseUrl: string;
+    chromiumPath: string | null;
+  }
+}
+export {};
