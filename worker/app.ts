@@ -1,8 +1,16 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { adminRoutes } from "./admin/admin.routes.ts";
+import { authRoutes } from "./auth/auth.routes.ts";
+import { authenticate, requireAuth, requireRole } from "./auth/guards.ts";
+import { jwksRoutes } from "./auth/jwks.routes.ts";
+import { meRoutes } from "./auth/me.routes.ts";
+import { ROLE_ACCESS } from "./auth/roles.ts";
 import { categoryRoutes } from "./categories/categories.routes.ts";
+import { devRoutes } from "./dev/outbox.routes.ts";
 import { AppError } from "./errors.ts";
 import { healthRoutes } from "./health/health.routes.ts";
+import { csrfProtection } from "./middleware/csrf.ts";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import type { AppEnv } from "./types.ts";
@@ -19,12 +27,27 @@ export function createApp() {
       }),
     )
     .use(requestContext)
+    .use(csrfProtection)
+    .use(authenticate)
+    // Area guards, declared once from the role map; handlers still filter owned data by user.
+    .use("/admin/*", requireRole(ROLE_ACCESS.admin))
+    .use("/creator/*", requireRole(ROLE_ACCESS.creator))
+    .use("/wallet/*", requireAuth())
+    .use("/payments/*", requireAuth())
     .route("/health", healthRoutes)
-    .route("/categories", categoryRoutes);
+    .route("/categories", categoryRoutes)
+    .route("/auth", authRoutes)
+    .route("/me", meRoutes)
+    .route("/dev", devRoutes)
+    .route("/admin", adminRoutes);
   api.onError(errorHandler);
+
+  const wellKnown = new Hono<AppEnv>().use(requestContext).route("/", jwksRoutes);
+  wellKnown.onError(errorHandler);
 
   const app = new Hono<AppEnv>();
   app.route("/api", api);
+  app.route("/.well-known", wellKnown);
   app.all("/api/*", notFoundHandler);
   // Anything else is the client: static assets with the SPA fallback.
   app.all("*", (c) => c.env.ASSETS.fetch(c.req.raw));

@@ -35,7 +35,7 @@ export function createDb(options: {
   }
   const pool = new Pool({ connectionString: options.url, max: options.max ?? 5, connectionTimeoutMillis: 5000 });
   // An idle client's socket error is reported, not left as an unhandled "error" event.
-  pool.on("error", (error) => options.onError?.(error));
+  pool.on("error", (error: Error) => options.onError?.(error));
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   return { db, close: () => pool.end() };
 }

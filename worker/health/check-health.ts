@@ -33,6 +33,6 @@ async function probe(check: () => Promise<boolean>, timeoutMs: number): Promise<
   } catch {
     return "down"; // the probe's whole point is to turn a failure into a state
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
   }
 }

@@ -34,8 +34,8 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   }
 });
 
-function waitUntil(c: { executionCtx: ExecutionContext }, promise: Promise<unknown>): void {
-  let ctx: ExecutionContext | undefined;
+function waitUntil(c: { executionCtx: { waitUntil(p: Promise<unknown>): void } }, promise: Promise<unknown>): void {
+  let ctx: { waitUntil(p: Promise<unknown>): void } | undefined;
   try {
     ctx = c.executionCtx;
   } catch {

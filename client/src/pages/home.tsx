@@ -42,11 +42,12 @@ export default function HomePage() {
         </h2>
         <div aria-live="polite">
           <Switch>
-            <Match when={categories.state === "unresolved" || categories.state === "pending"}>
-              <LoadingNotice label="Loading categories…" />
-            </Match>
             <Match when={categories.state === "errored"}>
               <ErrorNotice message={errorMessage(categories.error)} onRetry={() => void refetch()} />
+            </Match>
+            {/* A retry after an error is "refreshing" with no data yet, so key off data, not state. */}
+            <Match when={categories.state === "unresolved" || (categories.loading && !categories.latest)}>
+              <LoadingNotice label="Loading categories…" />
             </Match>
             <Match when={categories.latest?.length === 0}>
               <EmptyNotice message="No categories yet. Check back soon." />

@@ -1,0 +1,44 @@
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { SessionTokens } from "./login-user.ts";
+
+export const ACCESS_COOKIE = "tg_at";
+export const REFRESH_COOKIE = "tg_rt";
+/** The refresh cookie only travels to the endpoints that use it. */
+const REFRESH_PATH = "/api/auth";
+
+function isSecure(c: Context): boolean {
+  const host = new URL(c.req.url).hostname;
+  return !(host === "localhost" || host === "127.0.0.1" || host === "[::1]");
+}
+
+export function setSessionCookies(c: Context, s: SessionTokens): void {
+  const secure = isSecure(c);
+  setCookie(c, ACCESS_COOKIE, s.accessToken, {
+    httpOnly: true,
+    secure,
+    sameSite: "Lax",
+    path: "/",
+    expires: s.accessTokenExpiresAt,
+  });
+  setCookie(c, REFRESH_COOKIE, s.refreshToken, {
+    httpOnly: true,
+    secure,
+    sameSite: "Lax",
+    path: REFRESH_PATH,
+    expires: s.refreshTokenExpiresAt,
+  });
+}
+
+export function clearSessionCookies(c: Context): void {
+  const secure = isSecure(c);
+  deleteCookie(c, ACCESS_COOKIE, { path: "/", secure });
+  deleteCookie(c, REFRESH_COOKIE, { path: REFRESH_PATH, secure });
+}
+
+export const readAccessToken = (c: Context): string | undefined => {
+  const header = c.req.header("authorization");
+  if (header?.startsWith("Bearer ")) return header.slice(7).trim();
+  return getCookie(c, ACCESS_COOKIE);
+};
+export const readRefreshToken = (c: Context): string | undefined => getCookie(c, REFRESH_COOKIE);

@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import { writeAuditLog } from "../audit/write-audit-log.ts";
+import type { Db } from "../db/client.ts";
+import { users } from "../db/schema/index.ts";
+import type { EmailSender } from "../email/email-sender.ts";
+import { passwordResetEmail } from "../email/templates.ts";
+import { AppError } from "../errors.ts";
+import { consumeEmailToken, createEmailToken } from "./email-tokens.ts";
+import { hashPassword } from "./password.ts";
+import { revokeAllForUser } from "./refresh-tokens.ts";
+import { findUserByEmail } from "./users.ts";
+
+/** Same response whether or not the account exists. */
+export async function requestPasswordReset(
+  db: Db,
+  email: string,
+  deps: { email: EmailSender; appUrl: string },
+): Promise<void> {
+  const user = await findUserByEmail(db, email);
+  if (!user || user.status !== "ACTIVE") return;
+  const token = await createEmailToken(db, { userId: user.id, purpose: "RESET_PASSWORD" });
+  await deps.email.send(passwordResetEmail(user.email, `${deps.appUrl}/reset-password?token=${encodeURIComponent(token)}`));
+}
+
+/** Sets the new password, ends every session of the user, and records it. */
+export async function resetPassword(
+  db: Db,
+  input: { token: string; password: string; ip?: string | null },
+): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    const result = await consumeEmailToken(tx, { token: input.token, purpose: "RESET_PASSWORD" });
+    if (result.status !== "ok") {
+      const message =
+        result.status === "expired" ? "This reset link has expired" : result.status === "used" ? "This reset link was already used" : "This reset link is not valid";
+      throw new AppError(`RESET_TOKEN_${result.status.toUpperCase()}`, 400, message);
+    }
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, result.userId));
+    await revokeAllForUser(tx, result.userId);
+    await writeAuditLog(tx, {
+      actorId: result.userId,
+      action: "user.password_reset",
+      targetType: "USER",
+      targetId: result.userId,
+      ip: input.ip ?? null,
+    });
+  });
+}
