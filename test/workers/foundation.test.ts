@@ -28,3 +28,21 @@ describe("foundation API on workerd + Postgres", () => {
     expect(res.headers.get("x-request-id")).toBe("req-123");
   });
 });
+
+describe("when the database is down", () => {
+  it("health answers 503 down and other routes a JSON 503, while the app keeps answering", async () => {
+    const { env } = await import("cloudflare:test");
+    const { createApp } = await import("../../worker/app.ts");
+    const app = createApp();
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+    const downEnv = { ...env, DATABASE_URL: "postgres://postgres@127.0.0.1:9/none" };
+    const health = await app.request("/api/health", {}, downEnv);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ status: "down", services: { database: "down", livekit: "not_configured" } });
+    const cats = await app.request("/api/categories", {}, downEnv);
+    expect(cats.status).toBe(503);
+    expect(((await cats.json()) as { error: { code: string } }).error.code).toBe("SERVICE_UNAVAILABLE");
+    const unknown = await app.request("/api/unknown", {}, downEnv);
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -1,0 +1,257 @@
+import { describe, expect, it } from "vitest";
+import { type ApiErrorBody, call } from "./http.ts";
+import { latestMailLink, Session, signUpVerified, uniqueEmail } from "./session.ts";
+
+interface MeBody {
+  user: { id: string; email: string; role: string; emailVerified: boolean; passwordHash?: unknown };
+  profile: { displayName: string } | null;
+}
+
+describe("registration and verification", () => {
+  it("registers, mails a link, verifies, logs in and answers /api/me", async () => {
+    const s = new Session();
+    const email = uniqueEmail("reg");
+    const reg = await s.call<{ user: Record<string, unknown> }>("/api/auth/register", {
+      method: "POST",
+      body: { email: email.toUpperCase(), password: "correct horse battery" },
+    });
+    expect(reg.status).toBe(201);
+    expect(reg.body.user.email).toBe(email);
+    expect(reg.body.user.emailVerified).toBe(false);
+    expect(JSON.stringify(reg.body)).not.toMatch(/hash|scrypt|token/i);
+
+    const link = await latestMailLink(email, /http\S+\/api\/auth\/verify\?token=\S+/);
+    const url = new URL(link);
+    const verify = await s.call(`${url.pathname}${url.search}`);
+    expect(verify.status).toBe(302);
+    expect(verify.headers.get("location")).toMatch(/\/verify\?status=ok$/);
+    const again = await s.call(`${url.pathname}${url.search}`);
+    expect(again.headers.get("location")).toMatch(/\/verify\?status=used$/);
+
+    const login = await s.login(email, "correct horse battery");
+    expect(login.status).toBe(200);
+    const cookies = login.headers.getSetCookie().join("\n");
+    expect(cookies).toMatch(/tg_at=[^;]+;.*HttpOnly/i);
+    expect(cookies).toMatch(/SameSite=Lax/i);
+    expect(cookies).toMatch(/tg_rt=[^;]+;.*Path=\/api\/auth/i);
+
+    const me = await s.call<MeBody>("/api/me");
+    expect(me.status).toBe(200);
+    expect(me.body.user).toMatchObject({ email, role: "VIEWER", emailVerified: true });
+    expect(me.body.user.passwordHash).toBeUndefined();
+    expect(me.body.profile?.displayName).toBeTruthy();
+  });
+
+  it("refuses a duplicate email with 409", async () => {
+    const s = new Session();
+    const email = uniqueEmail("dup");
+    const body = { email, password: "correct horse battery" };
+    expect((await s.call("/api/auth/register", { method: "POST", body })).status).toBe(201);
+    const dup = await s.call<ApiErrorBody>("/api/auth/register", { method: "POST", body });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe("EMAIL_TAKEN");
+  });
+
+  it("refuses weak, common and overlong passwords with the issues", async () => {
+    const s = new Session();
+    for (const password of ["short", "password123", "x".repeat(129)]) {
+      const res = await s.call<ApiErrorBody>("/api/auth/register", {
+        method: "POST",
+        body: { email: uniqueEmail("weak"), password },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("VALIDATION_FAILED");
+      expect(JSON.stringify(res.body.error.details)).toContain("password");
+    }
+  });
+
+  it("answers malformed JSON and invalid input with the JSON error body", async () => {
+    const s = new Session();
+    const bad = await s.call<ApiErrorBody>("/api/auth/register", { method: "POST", rawBody: "{not json" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("MALFORMED_JSON");
+    const invalid = await s.call<ApiErrorBody>("/api/auth/register", { method: "POST", body: { email: "nope" } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.code).toBe("VALIDATION_FAILED");
+    expect(Array.isArray(invalid.body.error.details)).toBe(true);
+  });
+
+  it("resends verification without revealing whether the account exists", async () => {
+    const s = new Session();
+    const unknown = await s.call("/api/auth/verify/resend", { method: "POST", body: { email: uniqueEmail("ghost") } });
+    const email = uniqueEmail("resend");
+    await s.call("/api/auth/register", { method: "POST", body: { email, password: "correct horse battery" } });
+    const known = await s.call("/api/auth/verify/resend", { method: "POST", body: { email } });
+    expect(unknown.status).toBe(202);
+    expect(known.status).toBe(202);
+    expect(known.body).toEqual(unknown.body);
+    const box = await call<{ messages: unknown[] }>(`/api/dev/outbox?to=${encodeURIComponent(email)}`);
+    expect(box.body.messages).toHaveLength(2);
+  });
+});
+
+describe("login", () => {
+  it("gives the same 401 for a wrong password and an unknown email", async () => {
+    const s = new Session();
+    const wrong = await s.login("viewer1@tollgate.test", "not-the-password");
+    const unknown = await s.login(uniqueEmail("nobody"), "not-the-password");
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+  });
+
+  it("lets an unverified user sign in, marked unverified", async () => {
+    const s = new Session();
+    const email = uniqueEmail("unverified");
+    await s.call("/api/auth/register", { method: "POST", body: { email, password: "correct horse battery" } });
+    expect((await s.login(email, "correct horse battery")).status).toBe(200);
+    const me = await s.call<MeBody>("/api/me");
+    expect(me.body.user.emailVerified).toBe(false);
+  });
+
+  it("signs in every seeded account", async () => {
+    for (const email of ["admin@tollgate.test", "creator1@tollgate.test", "viewer3@tollgate.test"]) {
+      const s = new Session();
+      expect((await s.login(email)).status).toBe(200);
+    }
+  });
+});
+
+describe("guards", () => {
+  it("answers anonymous requests to protected areas with 401", async () => {
+    for (const path of ["/api/me", "/api/admin/users/00000000-0000-4000-8000-000000000000", "/api/wallet/balance"]) {
+      const res = await call<ApiErrorBody>(path);
+      expect(res.status, path).toBe(401);
+      expect(res.body.error.code).toBe("UNAUTHORIZED");
+    }
+  });
+
+  it("answers a viewer on an admin route with 403, and lets the admin through", async () => {
+    const viewer = new Session();
+    await viewer.login("viewer2@tollgate.test");
+    const target = (await viewer.call<MeBody>("/api/me")).body.user.id;
+    const res = await viewer.call<ApiErrorBody>(`/api/admin/users/${target}`, { method: "PATCH", body: { role: "ADMIN" } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe("FORBIDDEN");
+    const creatorArea = await viewer.call("/api/creator/anything");
+    expect(creatorArea.status).toBe(403);
+  });
+
+  it("refuses cookie-authenticated writes from another origin (CSRF)", async () => {
+    const s = new Session();
+    await s.login("viewer1@tollgate.test");
+    const res = await s.call<ApiErrorBody>("/api/auth/logout", { method: "POST", headers: { origin: "https://evil.example" } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe("CSRF_REJECTED");
+    expect((await s.call("/api/me")).status).toBe(200);
+  });
+});
+
+describe("suspension and role changes", () => {
+  it("ends a suspended user's access at once and writes audit logs", async () => {
+    const { session: user, email, userId } = await signUpVerified("suspend");
+    const admin = new Session();
+    await admin.login("admin@tollgate.test");
+    const promote = await admin.call<{ user: { role: string } }>(`/api/admin/users/${userId}`, {
+      method: "PATCH",
+      body: { role: "CREATOR", reason: "applied" },
+    });
+    expect(promote.status).toBe(200);
+    expect(promote.body.user.role).toBe("CREATOR");
+    expect((await user.call<MeBody>("/api/me")).body.user.role).toBe("CREATOR");
+
+    const suspend = await admin.call(`/api/admin/users/${userId}`, { method: "PATCH", body: { status: "SUSPENDED" } });
+    expect(suspend.status).toBe(200);
+    const me = await user.call<ApiErrorBody>("/api/me");
+    expect(me.status).toBe(401);
+    expect(me.body.error.code).toBe("SESSION_REVOKED");
+    expect((await user.call("/api/auth/refresh", { method: "POST" })).status).toBe(401);
+    const relogin = await new Session().login(email, "a-strong-passphrase-42");
+    expect(relogin.status).toBe(403);
+    expect((relogin.body as ApiErrorBody).error.code).toBe("ACCOUNT_SUSPENDED");
+  });
+
+  it("validates the admin update body", async () => {
+    const admin = new Session();
+    await admin.login("admin@tollgate.test");
+    const bad = await admin.call<ApiErrorBody>("/api/admin/users/not-a-uuid", { method: "PATCH", body: { role: "KING" } });
+    expect(bad.status).toBe(400);
+    const missing = await admin.call<ApiErrorBody>("/api/admin/users/00000000-0000-4000-8000-000000000000", {
+      method: "PATCH",
+      body: { role: "VIEWER" },
+    });
+    expect(missing.status).toBe(404);
+  });
+});
+
+describe("refresh tokens", () => {
+  it("rotates, and a reused refresh token revokes the whole family", async () => {
+    const { session } = await signUpVerified("rotate");
+    const first = session.cookie("tg_rt");
+    expect(first).toBeTruthy();
+    const r1 = await session.call("/api/auth/refresh", { method: "POST" });
+    expect(r1.status).toBe(200);
+    const second = session.cookie("tg_rt");
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+
+    // An attacker replays the first (rotated) token.
+    const thief = new Session();
+    thief.setCookie("tg_rt", first ?? "");
+    const replay = await thief.call<ApiErrorBody>("/api/auth/refresh", { method: "POST" });
+    expect(replay.status).toBe(401);
+    expect(replay.body.error.code).toBe("REFRESH_TOKEN_REUSED");
+    // The owner's current token died with the family.
+    const owner = await session.call<ApiErrorBody>("/api/auth/refresh", { method: "POST" });
+    expect(owner.status).toBe(401);
+  });
+
+  it("logout revokes the refresh token and clears the cookies", async () => {
+    const { session } = await signUpVerified("logout");
+    const rt = session.cookie("tg_rt") ?? "";
+    expect((await session.call("/api/auth/logout", { method: "POST" })).status).toBe(204);
+    expect(session.cookie("tg_at")).toBeUndefined();
+    const thief = new Session();
+    thief.setCookie("tg_rt", rt);
+    expect((await thief.call("/api/auth/refresh", { method: "POST" })).status).toBe(401);
+  });
+});
+
+describe("password reset", () => {
+  it("resets with a single-use token, ends sessions and keeps the answer uniform", async () => {
+    const { session, email } = await signUpVerified("reset");
+    const s = new Session();
+    const a = await s.call("/api/auth/password/forgot", { method: "POST", body: { email } });
+    const b = await s.call("/api/auth/password/forgot", { method: "POST", body: { email: uniqueEmail("none") } });
+    expect(a.status).toBe(202);
+    expect(a.body).toEqual(b.body);
+    const link = await latestMailLink(email, /http\S+\/reset-password\?token=\S+/);
+    const token = new URL(link).searchParams.get("token");
+    const ok = await s.call("/api/auth/password/reset", { method: "POST", body: { token, password: "brand new passphrase" } });
+    expect(ok.status).toBe(200);
+    const reuse = await s.call<ApiErrorBody>("/api/auth/password/reset", {
+      method: "POST",
+      body: { token, password: "another new passphrase" },
+    });
+    expect(reuse.body.error.code).toBe("RESET_TOKEN_USED");
+    expect((await session.call("/api/auth/refresh", { method: "POST" })).status).toBe(401);
+    expect((await new Session().login(email, "a-strong-passphrase-42")).status).toBe(401);
+    expect((await new Session().login(email, "brand new passphrase")).status).toBe(200);
+  });
+});
+
+describe("rate limits", () => {
+  it("answers 429 with Retry-After once an account's login budget is spent", async () => {
+    const email = uniqueEmail("brute");
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<Session["login"]>> | undefined;
+    for (let i = 0; i < 12; i++) {
+      last = await new Session().login(email, `guess-${i}`);
+      statuses.push(last.status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((last?.body as ApiErrorBody).error.code).toBe("RATE_LIMITED");
+  });
+});
