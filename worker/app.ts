@@ -7,10 +7,14 @@ import { jwksRoutes } from "./auth/jwks.routes.ts";
 import { meRoutes } from "./auth/me.routes.ts";
 import { ROLE_ACCESS } from "./auth/roles.ts";
 import { categoryRoutes } from "./categories/categories.routes.ts";
-import { devRoutes } from "./dev/outbox.routes.ts";
+import { devRoutes } from "./dev/dev.routes.ts";
 import { AppError } from "./errors.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { csrfProtection } from "./middleware/csrf.ts";
+import { adminPaymentRoutes } from "./payments/admin-payments.routes.ts";
+import { paymentRoutes } from "./payments/payments.routes.ts";
+import { webhookRoutes } from "./payments/webhooks/webhooks.routes.ts";
+import { adminPriceRoutes, publicPriceRoutes } from "./prices/prices.routes.ts";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import type { AppEnv } from "./types.ts";
@@ -39,6 +43,11 @@ export function createApp() {
     .route("/auth", authRoutes)
     .route("/me", meRoutes)
     .route("/dev", devRoutes)
+    .route("/prices", publicPriceRoutes)
+    .route("/payments", paymentRoutes)
+    .route("/webhooks", webhookRoutes)
+    .route("/admin/prices", adminPriceRoutes)
+    .route("/admin", adminPaymentRoutes)
     .route("/admin", adminRoutes);
   api.onError(errorHandler);
 

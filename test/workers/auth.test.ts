@@ -168,7 +168,7 @@ describe("suspension and role changes", () => {
     expect((await user.call("/api/auth/refresh", { method: "POST" })).status).toBe(401);
     const relogin = await new Session().login(email, "a-strong-passphrase-42");
     expect(relogin.status).toBe(403);
-    expect((relogin.body as ApiErrorBody).error.code).toBe("ACCOUNT_SUSPENDED");
+    expect((relogin.body as unknown as ApiErrorBody).error.code).toBe("ACCOUNT_SUSPENDED");
   });
 
   it("validates the admin update body", async () => {
@@ -252,6 +252,6 @@ describe("rate limits", () => {
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((last?.body as ApiErrorBody).error.code).toBe("RATE_LIMITED");
+    expect((last?.body as unknown as ApiErrorBody).error.code).toBe("RATE_LIMITED");
   });
 });

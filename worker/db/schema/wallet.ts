@@ -36,6 +36,8 @@ export const wallets = pgTable(
   (t) => [
     uniqueIndex("wallet_kind_user_uq").on(t.kind, t.userId),
     uniqueIndex("wallet_kind_provider_uq").on(t.kind, t.provider),
+    // The two indexes above treat NULLs as distinct, so neither keeps PLATFORM_REVENUE single.
+    uniqueIndex("wallet_platform_revenue_uq").on(t.kind).where(sql`${t.kind} = 'PLATFORM_REVENUE'`),
     check(
       "wallet_owner_ck",
       sql`(${t.kind} in ('USER','CREATOR_EARNINGS')) = (${t.userId} is not null) and (${t.kind} = 'PROVIDER_CLEARING') = (${t.provider} is not null)`,

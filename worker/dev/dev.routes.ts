@@ -2,10 +2,11 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { listOutbox } from "../email/outbox-sender.ts";
 import { notFound } from "../errors.ts";
+import { devCheckoutRoutes } from "../payments/dev/dev-checkout.routes.ts";
 import { validate } from "../lib/validate.ts";
 import type { AppEnv } from "../types.ts";
 
-/** The dev mailbox: exists only in development and test. */
+/** Development tools (mailbox, test checkout): exist only in development and test. */
 export const devRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
     if (c.var.config.ENVIRONMENT === "production") throw notFound("Route");
@@ -15,4 +16,5 @@ export const devRoutes = new Hono<AppEnv>()
     const { to } = c.req.valid("query");
     c.header("cache-control", "no-store");
     return c.json({ messages: await listOutbox(c.var.db, to ? { to } : {}) });
-  });
+  })
+  .route("/checkout", devCheckoutRoutes);

@@ -1,0 +1,121 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../db/client.ts";
+import { ledgerEntries, type Payment, payments } from "../db/schema/index.ts";
+import { AppError } from "../errors.ts";
+import { creditWallet } from "../wallet/credit-wallet.ts";
+import { refundWallet } from "../wallet/refund-wallet.ts";
+
+/**
+ * Payment state changes driven by verified webhooks. Each runs in one transaction holding
+ * the payment row lock, so concurrent or replayed events for one payment serialize; the
+ * ledger's idempotency keys make every booking happen once whatever the delivery order.
+ */
+
+async function lockPayment(tx: Tx, paymentId: string): Promise<Payment> {
+  const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
+  if (!p) throw new AppError("PAYMENT_NOT_FOUND", 404, `Payment ${paymentId} not found`);
+  return p;
+}
+
+const deposited = (p: Payment) => p.status === "SUCCEEDED" || p.status === "REFUNDED";
+
+/** Money arrived: deposit the credits (once), then apply any refund that arrived first. */
+export async function completePayment(
+  db: Db,
+  options: { paymentId: string; amountCents: bigint; currency: string; details?: Record<string, unknown> },
+): Promise<Payment> {
+  return db.transaction(async (tx) => {
+    const p = await lockPayment(tx, options.paymentId);
+    if (options.amountCents !== p.amountCents || options.currency.toLowerCase() !== p.currency.toLowerCase()) {
+      throw new AppError(
+        "PAYMENT_MISMATCH",
+        422,
+        `Paid ${options.amountCents} ${options.currency}, expected ${p.amountCents} ${p.currency}`,
+      );
+    }
+    if (deposited(p)) return p;
+    await creditWallet(tx, {
+      userId: p.userId,
+      provider: p.provider,
+      amount: p.credits,
+      paymentId: p.id,
+      metadata: { amountCents: p.amountCents.toString(), currency: p.currency },
+    });
+    const [updated] = await tx
+      .update(payments)
+      .set({ status: p.refundedCents > 0n ? "REFUNDED" : "SUCCEEDED", metadata: { ...p.metadata, ...options.details } })
+      .where(eq(payments.id, p.id))
+      .returning();
+    if (!updated) throw new Error(`completePayment: payment ${p.id} vanished under lock`);
+    if (updated.refundedCents > 0n) await clawBack(tx, updated);
+    return updated;
+  });
+}
+
+/** Checkout failed or expired. A late failure never undoes a payment that succeeded. */
+export async function failPayment(db: Db, options: { paymentId: string; reason: string }): Promise<Payment> {
+  return db.transaction(async (tx) => {
+    const p = await lockPayment(tx, options.paymentId);
+    if (p.status !== "PENDING") return p;
+    const [updated] = await tx
+      .update(payments)
+      .set({ status: "FAILED", metadata: { ...p.metadata, failureReason: options.reason } })
+      .where(eq(payments.id, p.id))
+      .returning();
+    return updated ?? p;
+  });
+}
+
+/**
+ * The provider refunded refundedCentsTotal in all (cumulative, as Stripe's amount_refunded).
+ * Credits are taken back in proportion; before the deposit the refund is only recorded and
+ * completePayment books it right after the deposit.
+ */
+export async function applyRefund(
+  db: Db,
+  options: { paymentId: string; refundedCentsTotal: bigint; details?: Record<string, unknown> },
+): Promise<Payment> {
+  return db.transaction(async (tx) => {
+    const p = await lockPayment(tx, options.paymentId);
+    const total = options.refundedCentsTotal > p.amountCents ? p.amountCents : options.refundedCentsTotal;
+    if (total <= p.refundedCents) return p;
+    const [updated] = await tx
+      .update(payments)
+      .set({
+        refundedCents: total,
+        status: deposited(p) ? "REFUNDED" : p.status,
+        metadata: { ...p.metadata, ...options.details },
+      })
+      .where(eq(payments.id, p.id))
+      .returning();
+    if (!updated) throw new Error(`applyRefund: payment ${p.id} vanished under lock`);
+    if (deposited(updated)) await clawBack(tx, updated);
+    return updated;
+  });
+}
+
+/** Takes back credits for the refunded share not yet taken back. */
+async function clawBack(tx: Tx, p: Payment): Promise<void> {
+  const target = (p.credits * p.refundedCents) / p.amountCents;
+  const [row] = await tx
+    .select({ taken: sql<string>`coalesce(sum(-${ledgerEntries.amount}), 0)` })
+    .from(ledgerEntries)
+    .where(
+      and(
+        eq(ledgerEntries.userId, p.userId),
+        eq(ledgerEntries.referenceType, "REFUND"),
+        sql`${ledgerEntries.metadata}->>'paymentId' = ${p.id}`,
+      ),
+    );
+  const delta = target - BigInt(row?.taken ?? "0");
+  if (delta <= 0n) return;
+  await refundWallet(tx, {
+    userId: p.userId,
+    provider: p.provider,
+    amount: delta,
+    refundId: `${p.id}:${p.refundedCents}`,
+    paymentId: p.id,
+    idempotencyKey: `payment:${p.id}:refunded-to:${p.refundedCents}`,
+    metadata: { refundedCents: p.refundedCents.toString() },
+  });
+}

@@ -1,0 +1,22 @@
+import type { Payment, Price } from "../db/schema/index.ts";
+
+export interface CheckoutInput {
+  payment: Payment;
+  price: Price;
+  customerEmail: string;
+  successUrl: string;
+  cancelUrl: string;
+}
+
+export interface CheckoutSession {
+  /** The provider's id for this checkout (Stripe Checkout Session id, Coinbase checkout id). */
+  providerRef: string;
+  checkoutUrl: string;
+}
+
+/** One payment provider as the payments domain sees it; webhooks come back through their own route. */
+export interface CheckoutProvider {
+  readonly mode: "live" | "dev";
+  createCheckout(input: CheckoutInput): Promise<CheckoutSession>;
+  refund(input: { payment: Payment; amountCents: bigint }): Promise<{ refundId: string }>;
+}

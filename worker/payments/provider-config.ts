@@ -1,0 +1,33 @@
+import type { AppConfig } from "../env.ts";
+import { AppError } from "../errors.ts";
+
+/** Secrets the built-in dev checkout signs its webhooks with. Never accepted in production. */
+export const DEV_STRIPE_WEBHOOK_SECRET = "whsec_tollgate_dev_checkout_secret";
+export const DEV_COINBASE_WEBHOOK_SECRET = "tollgate-dev-coinbase-webhook-secret";
+
+const isProduction = (c: AppConfig) => c.ENVIRONMENT === "production";
+
+export function stripeMode(c: AppConfig): "live" | "dev" {
+  if (c.STRIPE_SECRET_KEY) return "live";
+  if (isProduction(c)) throw new AppError("PAYMENTS_UNAVAILABLE", 503, "Card payments are not configured");
+  return "dev";
+}
+
+export function coinbaseMode(c: AppConfig): "live" | "dev" {
+  if (c.COINBASE_API_KEY) return "live";
+  if (isProduction(c)) throw new AppError("PAYMENTS_UNAVAILABLE", 503, "Crypto payments are not configured");
+  return "dev";
+}
+
+/** Fail closed: production without a webhook secret verifies nothing and books nothing. */
+export function stripeWebhookSecret(c: AppConfig): string {
+  if (c.STRIPE_WEBHOOK_SECRET) return c.STRIPE_WEBHOOK_SECRET;
+  if (isProduction(c)) throw new AppError("MISCONFIGURED", 500, "STRIPE_WEBHOOK_SECRET is not set");
+  return DEV_STRIPE_WEBHOOK_SECRET;
+}
+
+export function coinbaseWebhookSecret(c: AppConfig): string {
+  if (c.COINBASE_WEBHOOK_SECRET) return c.COINBASE_WEBHOOK_SECRET;
+  if (isProduction(c)) throw new AppError("MISCONFIGURED", 500, "COINBASE_WEBHOOK_SECRET is not set");
+  return DEV_COINBASE_WEBHOOK_SECRET;
+}

@@ -1,0 +1,70 @@
+import { and, desc, eq, getTableColumns, lte, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.ts";
+import { type LedgerEntry, type LedgerEntryType, ledgerEntries, wallets } from "../db/schema/index.ts";
+import { badRequest } from "../errors.ts";
+
+export interface ListLedgerEntriesOptions {
+  userId: string;
+  /** nextCursor of the previous page. */
+  cursor?: string | undefined;
+  /** 1–100. */
+  limit: number;
+  type?: LedgerEntryType | undefined;
+  /** Which of the user's accounts: the wallet (default) or a creator's earnings. */
+  account?: "USER" | "CREATOR_EARNINGS";
+}
+
+export interface LedgerPage {
+  /** Newest first; balanceAfter of each is the running balance. */
+  entries: LedgerEntry[];
+  nextCursor: string | null;
+}
+
+// created_at keeps microseconds and a JS Date only milliseconds, so the cursor carries the
+// exact microsecond epoch as Postgres computes it, plus the id that breaks ties.
+const CURSOR = /^(\d{1,20}):([0-9a-f-]{36})$/;
+
+function encodeCursor(micros: string, id: string): string {
+  return btoa(`${micros}:${id}`).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+function decodeCursor(cursor: string): { micros: string; id: string } {
+  let text = "";
+  try {
+    text = atob(cursor.replaceAll("-", "+").replaceAll("_", "/"));
+  } catch {
+    throw badRequest("INVALID_CURSOR", "The page cursor is invalid");
+  }
+  const match = CURSOR.exec(text);
+  if (!match?.[1] || !match[2]) throw badRequest("INVALID_CURSOR", "The page cursor is invalid");
+  return { micros: match[1], id: match[2] };
+}
+
+/** The user's ledger history, newest first, paged by (created_at, id). */
+export async function listLedgerEntries(db: DbOrTx, options: ListLedgerEntriesOptions): Promise<LedgerPage> {
+  if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > 100) {
+    throw new Error(`listLedgerEntries: limit must be 1–100, got ${options.limit}`);
+  }
+  const walletId = sql`(select ${wallets.id} from ${wallets} where ${wallets.kind} = ${options.account ?? "USER"} and ${wallets.userId} = ${options.userId})`;
+  const conditions: SQL[] = [sql`${ledgerEntries.walletId} = ${walletId}`];
+  if (options.type) conditions.push(eq(ledgerEntries.type, options.type));
+  if (options.cursor !== undefined) {
+    const { micros, id } = decodeCursor(options.cursor);
+    const at = sql`(timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond')`;
+    conditions.push(lte(ledgerEntries.createdAt, at));
+    conditions.push(sql`(${ledgerEntries.createdAt}, ${ledgerEntries.id}) < (${at}, ${id}::uuid)`);
+  }
+  const rows = await db
+    .select({
+      ...getTableColumns(ledgerEntries),
+      micros: sql<string>`(extract(epoch from ${ledgerEntries.createdAt}) * 1000000)::bigint::text`,
+    })
+    .from(ledgerEntries)
+    .where(and(...conditions))
+    .orderBy(desc(ledgerEntries.createdAt), desc(ledgerEntries.id))
+    .limit(options.limit + 1);
+  const page = rows.slice(0, options.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > options.limit && last ? encodeCursor(last.micros, last.id) : null;
+  return { entries: page.map(({ micros: _micros, ...entry }) => entry), nextCursor };
+}

@@ -1,0 +1,35 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.ts";
+import { ledgerEntries, wallets } from "../db/schema/index.ts";
+
+export type WalletSelector = { walletId: string } | { userId: string };
+
+export interface RecalculatedBalance {
+  walletId: string;
+  /** wallet.balance, the cache. */
+  cached: bigint;
+  /** Sum of the wallet's entries, the truth. */
+  computed: bigint;
+}
+
+/**
+ * Sums a wallet's entries next to its cached balance, in one statement (one snapshot).
+ * A userId selects the user's USER wallet. Null when there is no such wallet.
+ */
+export async function recalculateBalance(db: DbOrTx, selector: WalletSelector): Promise<RecalculatedBalance | null> {
+  const where =
+    "walletId" in selector
+      ? eq(wallets.id, selector.walletId)
+      : and(eq(wallets.kind, "USER"), eq(wallets.userId, selector.userId));
+  const [row] = await db
+    .select({
+      walletId: wallets.id,
+      cached: wallets.balance,
+      computed: sql<bigint>`(select coalesce(sum(${ledgerEntries.amount}), 0)::bigint from ${ledgerEntries} where ${ledgerEntries.walletId} = ${wallets.id})`.mapWith(
+        BigInt,
+      ),
+    })
+    .from(wallets)
+    .where(where);
+  return row ?? null;
+}
