@@ -12,6 +12,12 @@ export default defineConfig({
           NEON_WS_PROXY: inject("wsProxy"),
           JWT_PRIVATE_KEY: inject("jwtPrivateKey"),
           APP_URL: "http://127.0.0.1:8787",
+          STRIPE_WEBHOOK_SECRET: "whsec_test_tollgate_workers",
+          COINBASE_WEBHOOK_SECRET: "coinbase-test-webhook-secret",
+          // Live-provider settings the payment tests switch on per request (see test/workers/providers.ts).
+          TEST_STRIPE_MOCK_URL: inject("stripeMockUrl"),
+          TEST_COINBASE_API_URL: inject("coinbaseApiUrl"),
+          TEST_COINBASE_API_KEY: inject("coinbaseApiKey"),
         },
       },
     })),

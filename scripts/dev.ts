@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { DEMO_PASSWORD, DEMO_USERS } from "./lib/seed-data.ts";
 import { BIN, ROOT, toolEnv } from "./lib/paths.ts";
 import { killTree, startStack } from "./lib/stack.ts";
@@ -9,7 +9,7 @@ import { killTree, startStack } from "./lib/stack.ts";
  */
 const hot = process.argv.includes("--hot");
 const stack = await startStack({ mode: "dev", log: (l) => console.log(`[worker] ${l}`) });
-const children = [];
+const children: ChildProcess[] = [];
 if (hot) {
   const vite = spawn(`${BIN}/vite`, ["--strictPort"], {
     cwd: ROOT,

@@ -18,6 +18,7 @@ import { adminPriceRoutes, publicPriceRoutes } from "./prices/prices.routes.ts";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import type { AppEnv } from "./types.ts";
+import { walletRoutes } from "./wallet/wallet.routes.ts";
 
 /** The one app factory: production and every test build the app here. */
 export function createApp() {
@@ -43,6 +44,7 @@ export function createApp() {
     .route("/auth", authRoutes)
     .route("/me", meRoutes)
     .route("/dev", devRoutes)
+    .route("/wallet", walletRoutes)
     .route("/prices", publicPriceRoutes)
     .route("/payments", paymentRoutes)
     .route("/webhooks", webhookRoutes)

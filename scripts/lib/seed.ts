@@ -1,8 +1,11 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../../worker/auth/password.ts";
 import { categories, prices, profiles, users, wallets } from "../../worker/db/schema/index.ts";
+import { adjustWallet } from "../../worker/wallet/adjust-wallet.ts";
+import { ensureCreatorEarnings, ensureSystemAccounts } from "../../worker/wallet/ensure-accounts.ts";
+import { creditsToMillis } from "../../worker/wallet/money.ts";
 import type { ScriptDb } from "./database.ts";
-import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_PRICES, DEMO_USERS } from "./seed-data.ts";
+import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_PRICES, DEMO_USERS, VIEWER_STARTING_CREDITS } from "./seed-data.ts";
 
 /** Idempotent development/test seed: running it twice changes nothing the second time. */
 export async function seedDatabase(db: ScriptDb): Promise<void> {
@@ -12,9 +15,12 @@ export async function seedDatabase(db: ScriptDb): Promise<void> {
     .values(DEMO_PRICES.map((p) => ({ ...p, currency: "usd" })))
     .onConflictDoNothing({ target: prices.productCode });
 
+  await ensureSystemAccounts(db);
+
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids = new Map<string, string>();
   for (const demo of DEMO_USERS) {
-    await db.transaction(async (tx) => {
+    const id = await db.transaction(async (tx) => {
       const inserted = await tx
         .insert(users)
         .values({ email: demo.email, passwordHash, role: demo.role, emailVerified: new Date() })
@@ -28,6 +34,24 @@ export async function seedDatabase(db: ScriptDb): Promise<void> {
         .values({ userId: user.id, displayName: demo.displayName, isCreator: demo.role === "CREATOR" })
         .onConflictDoNothing({ target: profiles.userId });
       await tx.insert(wallets).values({ kind: "USER", userId: user.id }).onConflictDoNothing();
+      if (demo.role === "CREATOR") await ensureCreatorEarnings(tx, user.id);
+      return user.id;
+    });
+    ids.set(demo.email, id);
+  }
+
+  // Viewers start with credits, booked like any admin grant; the key makes re-seeding a no-op.
+  const adminId = ids.get("admin@tollgate.test");
+  if (!adminId) throw new Error("seed: admin missing");
+  for (const demo of DEMO_USERS.filter((u) => u.role === "VIEWER")) {
+    const userId = ids.get(demo.email);
+    if (!userId) continue;
+    await adjustWallet(db, {
+      userId,
+      amount: creditsToMillis(VIEWER_STARTING_CREDITS),
+      reason: "Demo starting credits",
+      adminId,
+      idempotencyKey: `seed:starting-credits:${demo.email}`,
     });
   }
 }

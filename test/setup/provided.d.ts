@@ -5,6 +5,9 @@ declare module "vitest" {
     jwtPrivateKey: string;
     baseUrl: string;
     chromiumPath: string | null;
+    stripeMockUrl: string;
+    coinbaseApiUrl: string;
+    coinbaseApiKey: string;
   }
 }
 export {};

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { writeAuditLog } from "../audit/write-audit-log.ts";
 import { revokeAllForUser } from "../auth/refresh-tokens.ts";
-import { toPublicUser } from "../auth/users.ts";
+import { findUserById, toPublicUser } from "../auth/users.ts";
 import type { AdminUpdateUserInput } from "../contracts/admin.ts";
 import type { PublicUser } from "../contracts/auth.ts";
 import type { Db } from "../db/client.ts";
@@ -11,7 +11,7 @@ import { AppError, notFound } from "../errors.ts";
 /** Role and status changes, each recorded in the audit log; leaving ACTIVE ends every session. */
 export async function updateUser(
   db: Db,
-  input: AdminUpdateUserInput & { userId: string; actorId: string; ip?: string | null },
+  input: Omit<AdminUpdateUserInput, "walletAdjustment"> & { userId: string; actorId: string; ip?: string | null },
 ): Promise<PublicUser> {
   if (input.userId === input.actorId && (input.status && input.status !== "ACTIVE" || (input.role && input.role !== "ADMIN"))) {
     throw new AppError("CANNOT_DEMOTE_SELF", 400, "Admins cannot suspend or demote themselves");
@@ -48,4 +48,10 @@ export async function updateUser(
     }
     return toPublicUser(after);
   });
+}
+
+export async function getPublicUser(db: Db, userId: string): Promise<PublicUser> {
+  const user = await findUserById(db, userId);
+  if (!user) throw notFound("User");
+  return toPublicUser(user);
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { formatCents, type PaymentDto } from "../contracts/payments.ts";
 import type { DbOrTx } from "../db/client.ts";
 import { type Payment, payments, prices } from "../db/schema/index.ts";
@@ -59,14 +59,6 @@ export async function listPayments(
     payments: page.map((r) => toPaymentDto(r.payment, r.priceName)),
     nextCursor: rows.length > options.limit && last ? encodeCursor(last.payment) : null,
   };
-}
-
-export async function countPendingPayments(db: DbOrTx, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(payments)
-    .where(and(eq(payments.userId, userId), eq(payments.status, "PENDING")));
-  return row?.n ?? 0;
 }
 
 export async function getOwnPayment(db: DbOrTx, options: { userId: string; paymentId: string }) {

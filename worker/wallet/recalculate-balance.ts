@@ -25,11 +25,11 @@ export async function recalculateBalance(db: DbOrTx, selector: WalletSelector): 
     .select({
       walletId: wallets.id,
       cached: wallets.balance,
-      computed: sql<bigint>`(select coalesce(sum(${ledgerEntries.amount}), 0)::bigint from ${ledgerEntries} where ${ledgerEntries.walletId} = ${wallets.id})`.mapWith(
-        BigInt,
-      ),
+      computed: sql<bigint>`coalesce(sum(${ledgerEntries.amount}), 0)::bigint`.mapWith(BigInt),
     })
     .from(wallets)
-    .where(where);
+    .leftJoin(ledgerEntries, eq(ledgerEntries.walletId, wallets.id))
+    .where(where)
+    .groupBy(wallets.id);
   return row ?? null;
 }
