@@ -1,4 +1,5 @@
-import { SELF } from "cloudflare:test";
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
+import { createApp } from "../../worker/app.ts";
 
 export interface JsonResponse<T = unknown> {
   status: number;
@@ -9,7 +10,15 @@ export interface JsonResponse<T = unknown> {
 /** Calls the real Worker (default export) the way a browser would. */
 export async function call<T = unknown>(
   path: string,
-  init: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; cookie?: string } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    cookie?: string;
+    /** Extra Worker variables: the request runs in a fresh app with this env (e.g. a live provider). */
+    envOverrides?: Record<string, string>;
+  } = {},
 ): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = { origin: "http://127.0.0.1:8787", ...init.headers };
   if (init.cookie) headers.cookie = init.cookie;
@@ -20,7 +29,16 @@ export async function call<T = unknown>(
   } else if (init.rawBody !== undefined) {
     headers["content-type"] ??= "application/json";
   }
-  const res = await SELF.fetch(`http://127.0.0.1:8787${path}`, { method: init.method ?? "GET", headers, body, redirect: "manual" });
+  const url = `http://127.0.0.1:8787${path}`;
+  const requestInit = { method: init.method ?? "GET", headers, body, redirect: "manual" as const };
+  let res: Response;
+  if (init.envOverrides) {
+    const ctx = createExecutionContext();
+    res = await createApp().request(url, requestInit, { ...env, ...init.envOverrides }, ctx);
+    await waitOnExecutionContext(ctx);
+  } else {
+    res = await SELF.fetch(url, requestInit);
+  }
   const text = await res.text();
   let parsed: unknown = text;
   if (res.headers.get("content-type")?.includes("json") && text) parsed = JSON.parse(text);

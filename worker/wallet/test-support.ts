@@ -12,9 +12,13 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-/** A node-postgres pool on the tier's database; max > 1 so parallel calls really overlap. */
+/**
+ * A node-postgres pool on the tier's database; max > 1 so parallel calls really overlap on
+ * Postgres. On embedded PGlite the pool has one connection (see dbTestEmbedded): the same
+ * parallel calls then queue, which still checks every outcome but not the locking.
+ */
 export function openTestDb(max = 24): TestDb {
-  const { db, pool } = openDb(inject("dbTestUrl"), max);
+  const { db, pool } = openDb(inject("dbTestUrl"), inject("dbTestEmbedded") ? 1 : max);
   return { db, close: () => pool.end() };
 }
 
