@@ -3,11 +3,11 @@ import { BIN, ROOT } from "./lib/paths.ts";
 import { run } from "./lib/stack.ts";
 
 /**
- * `npm test`: every tier in turn (unit, workers on workerd + Postgres, browser), then one
- * closing line with the totals. DATABASE_URL names a real Postgres; without it each tier
+ * `npm test`: every tier in turn (unit, db in Node on Postgres, workers on workerd + Postgres,
+ * browser), then one closing line with the totals. DATABASE_URL names a real Postgres; without it each tier
  * starts an embedded PGlite. `npm test -- unit workers` runs a subset.
  */
-const ALL = ["unit", "workers", "e2e"] as const;
+const ALL = ["unit", "db", "workers", "e2e"] as const;
 type Tier = (typeof ALL)[number];
 const asked = process.argv.slice(2).filter((a): a is Tier => (ALL as readonly string[]).includes(a));
 const tiers = asked.length ? asked : [...ALL];

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { canConnect, createFreshDatabase, migrateDatabase, openDb } from "./database.ts";
 import { readVarsFile, writeVarsFile } from "./dev-vars.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
@@ -109,9 +109,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     databaseUrl: options.mode === "test" ? process.env.DATABASE_URL : pick("DATABASE_URL"),
   });
   const children: ChildProcess[] = [];
+  const persist = options.mode === "dev" ? `${ROOT}.wrangler/state` : `${ROOT}.wrangler/test-state-${port}`;
   const stop = async () => {
     await Promise.all(children.map(killTree));
     await database.stop();
+    if (options.mode === "test") rmSync(persist, { recursive: true, force: true });
   };
   try {
     if (!options.skipClientBuild) await run(`${BIN}/vite`, ["build", "--logLevel", "warn"], log);
@@ -134,7 +136,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const envFile = `${ROOT}.wrangler/${options.mode}-${port}.vars`;
     writeVarsFile(envFile, vars);
 
-    const persist = options.mode === "dev" ? `${ROOT}.wrangler/state` : `${ROOT}.wrangler/test-state-${port}`;
     const wrangler = spawn(
       `${BIN}/wrangler`,
       ["dev", "--ip", "127.0.0.1", "--port", String(port), "--env-file", envFile, "--persist-to", persist, "--show-interactive-dev-session=false", "--inspector-port", String(await freePort())],

@@ -4,7 +4,7 @@ import { hashPassword, needsRehash, parseHash, verifyPassword } from "./password
 describe("password hashing", () => {
   it("verifies the right password and refuses a wrong one", async () => {
     const hash = await hashPassword("correct horse battery");
-    expect(hash).toMatch(/^scrypt\$N=16384,r=8,p=1\$/);
+    expect(hash).toMatch(/^scrypt\$N=32768,r=8,p=3\$/);
     expect(await verifyPassword("correct horse battery", hash)).toBe(true);
     expect(await verifyPassword("correct horse batterY", hash)).toBe(false);
   });

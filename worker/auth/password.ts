@@ -4,7 +4,7 @@ import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
  * Password hashes: scrypt from node:crypto (nodejs_compat), memory-hard, not capped the way
  * WebCrypto PBKDF2 is in Workers (100,000 iterations). The algorithm and its parameters
  * are stored with each hash so they can be raised later; needsRehash() tells login to
- * upgrade old hashes. Format: scrypt$N=16384,r=8,p=1$<salt b64>$<key b64>.
+ * upgrade old hashes. Format: scrypt$N=32768,r=8,p=3$<salt b64>$<key b64>.
  */
 export interface ScryptParams {
   N: number;
@@ -13,7 +13,7 @@ export interface ScryptParams {
   keyLength: number;
 }
 
-export const CURRENT_PARAMS: ScryptParams = { N: 16384, r: 8, p: 1, keyLength: 32 };
+export const CURRENT_PARAMS: ScryptParams = { N: 32768, r: 8, p: 3, keyLength: 32 };
 
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   return new Promise((resolve, reject) => {
