@@ -28,3 +28,13 @@ export const MoonIcon = () => base(<path d="M21 12.79A9 9 0 1 1 11.21 3 7 7 0 0 
 export const MenuIcon = () => base(<path d="M4 6h16M4 12h16M4 18h16" />);
 
 export const CloseIcon = () => base(<path d="M18 6 6 18M6 6l12 12" />);
+
+export const ChevronDownIcon = () => base(<path d="m6 9 6 6 6-6" />);
+
+export const UserIcon = () =>
+  base(
+    <>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21a8 8 0 0 1 16 0" />
+    </>,
+  );

@@ -1,11 +1,21 @@
-import type { ZodType } from "zod";
+import { z, type ZodType } from "zod";
+import {
+  meSchema,
+  outboxSchema,
+  publicUserSchema,
+  sessionSchema,
+  type LoginInput,
+  type RegisterInput,
+} from "@contracts/auth.ts";
 import { categoryListSchema } from "@contracts/catalog.ts";
 import { errorBodySchema } from "@contracts/errors.ts";
 import { ApiError } from "./api-error.ts";
+import { sessionHint } from "./session-hint.ts";
 
 export { ApiError } from "./api-error.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Session = z.infer<typeof sessionSchema>;
 
 export interface ApiFetchOptions<T> {
   method?: HttpMethod;
@@ -16,8 +26,43 @@ export interface ApiFetchOptions<T> {
   signal?: AbortSignal;
 }
 
-/** The one way the client talks to the API: JSON in, schema-checked JSON out, ApiError on failure. */
+/** The auth endpoints manage the session cookies themselves; a 401 from them is an answer, not an expiry. */
+const AUTH_PREFIX = "/api/auth/";
+
+/**
+ * The one way the client talks to the API: JSON in, schema-checked JSON out, ApiError on failure.
+ * A request refused because the access token expired is retried once after a session refresh.
+ */
 export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Promise<T> {
+  try {
+    return await request(path, options);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401 || path.startsWith(AUTH_PREFIX)) throw error;
+    if (!isExpiredSession(error)) {
+      endSession();
+      throw error;
+    }
+    // The guard rejected the request before running it, so sending it again is safe.
+    await refreshSession();
+    try {
+      return await request(path, options);
+    } catch (retryError) {
+      if (retryError instanceof ApiError && retryError.status === 401) endSession();
+      throw retryError;
+    }
+  }
+}
+
+/**
+ * TOKEN_EXPIRED is the server's word for it. But the access cookie expires together with its token,
+ * so the browser usually stops sending it and the server only sees UNAUTHORIZED: while we believe we
+ * hold a session, that means the same.
+ */
+function isExpiredSession(error: ApiError): boolean {
+  return error.code === "TOKEN_EXPIRED" || (error.code === "UNAUTHORIZED" && sessionHint.get());
+}
+
+async function request<T>(path: string, options: ApiFetchOptions<T>): Promise<T> {
   const { method = "GET", body, schema, signal } = options;
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -41,7 +86,12 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
 
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    throw new ApiError(response.status, "INVALID_RESPONSE", "The server sent an unexpected response.", parsed.error.issues);
+    throw new ApiError(
+      response.status,
+      "INVALID_RESPONSE",
+      "The server sent an unexpected response.",
+      parsed.error.issues,
+    );
   }
   return parsed.data;
 }
@@ -65,7 +115,73 @@ function toApiError(status: number, payload: unknown): ApiError {
   return new ApiError(status, "HTTP_ERROR", `Request failed with status ${status}.`);
 }
 
+type SessionListener = (session: Session | null) => void;
+const sessionListeners = new Set<SessionListener>();
+
+/** Told about every session the API hands out (login, refresh) and every one that ends. */
+export function onSessionChange(listener: SessionListener): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+function startSession(session: Session): Session {
+  sessionHint.set(true);
+  for (const listener of sessionListeners) listener(session);
+  return session;
+}
+
+function endSession(): void {
+  sessionHint.set(false);
+  for (const listener of sessionListeners) listener(null);
+}
+
+let pendingRefresh: Promise<Session> | undefined;
+
+/** Rotates the refresh cookie for a new access token. Concurrent callers share one request. */
+export function refreshSession(): Promise<Session> {
+  pendingRefresh ??= request("/api/auth/refresh", { method: "POST", schema: sessionSchema })
+    .then(startSession, (error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) endSession();
+      throw error;
+    })
+    .finally(() => {
+      pendingRefresh = undefined;
+    });
+  return pendingRefresh;
+}
+
+// Response shapes the Worker does not publish in worker/contracts yet; built from the shared parts.
+const registeredSchema = z.object({ user: publicUserSchema });
+const acceptedSchema = z.object({ ok: z.literal(true), message: z.string().optional() });
+const noContentSchema = z.undefined();
+
+const post = <T>(path: string, schema: ZodType<T>, body?: unknown) => apiFetch(path, { method: "POST", schema, body });
+
 /** Typed endpoints. Add one line per API route; schemas come from worker/contracts. */
 export const api = {
   categories: (signal?: AbortSignal) => apiFetch("/api/categories", { schema: categoryListSchema, signal }),
+  me: (signal?: AbortSignal) => apiFetch("/api/me", { schema: meSchema, signal }),
+  auth: {
+    register: (input: RegisterInput) => post("/api/auth/register", registeredSchema, input),
+    login: async (input: LoginInput) => startSession(await post("/api/auth/login", sessionSchema, input)),
+    refresh: refreshSession,
+    logout: async () => {
+      await post("/api/auth/logout", noContentSchema);
+      endSession();
+    },
+    resendVerification: (input: { email: string }) => post("/api/auth/verify/resend", acceptedSchema, input),
+    forgotPassword: (input: { email: string }) => post("/api/auth/password/forgot", acceptedSchema, input),
+    resetPassword: async (input: { token: string; password: string }) => {
+      const result = await post("/api/auth/password/reset", acceptedSchema, input);
+      endSession(); // the server ended every session of the account
+      return result;
+    },
+  },
+  dev: {
+    outbox: (to: string | undefined, signal?: AbortSignal) =>
+      apiFetch(`/api/dev/outbox${to ? `?${new URLSearchParams({ to }).toString()}` : ""}`, {
+        schema: outboxSchema,
+        signal,
+      }),
+  },
 };

@@ -1,12 +1,42 @@
-import type { ParentProps } from "solid-js";
+import { useNavigate } from "@solidjs/router";
+import { createMemo, createSignal, Show, type ParentProps } from "solid-js";
+import { errorMessage } from "../../lib/api-error.ts";
+import { displayName } from "../../lib/display-name.ts";
+import { useSession } from "../../stores/session-context.tsx";
 import { useTheme } from "../../stores/theme-context.tsx";
+import { ErrorNotice } from "../feedback/error-notice.tsx";
 import { RouteErrorBoundary } from "../route-error-boundary.tsx";
 import { Footer } from "./footer.tsx";
-import { Navbar } from "./navbar.tsx";
+import { memberLinksFor } from "./nav-links.ts";
+import { Navbar, type NavAccount } from "./navbar.tsx";
 
 /** Router root: navbar, the routed page (behind the error boundary), footer. */
 export function AppShell(props: ParentProps) {
   const theme = useTheme();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [loggingOut, setLoggingOut] = createSignal(false);
+  const [logoutError, setLogoutError] = createSignal<string | null>(null);
+
+  const account = createMemo((): NavAccount | null | "loading" => {
+    if (session.status() === "loading") return "loading";
+    const me = session.me();
+    return me ? { name: displayName(me), links: memberLinksFor(me.user.role) } : null;
+  });
+
+  const logout = async () => {
+    setLoggingOut(true);
+    setLogoutError(null);
+    try {
+      await session.logout();
+      navigate("/");
+    } catch (error) {
+      setLogoutError(`Could not log out: ${errorMessage(error)}`);
+    } finally {
+      setLoggingOut(false);
+    }
+  };
+
   let main: HTMLElement | undefined;
   const skipToContent = (event: MouseEvent) => {
     event.preventDefault();
@@ -21,13 +51,26 @@ export function AppShell(props: ParentProps) {
       >
         Skip to content
       </a>
-      <Navbar isDark={theme.theme() === "dark"} onToggleTheme={theme.toggle} />
+      <Navbar
+        isDark={theme.theme() === "dark"}
+        onToggleTheme={theme.toggle}
+        account={account()}
+        onLogout={() => void logout()}
+        loggingOut={loggingOut()}
+      />
       <main
         ref={main}
         id="main"
         tabindex="-1"
         class="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none sm:px-6"
       >
+        <Show when={logoutError()}>
+          {(message) => (
+            <div class="mb-6">
+              <ErrorNotice message={message()} onRetry={() => void logout()} />
+            </div>
+          )}
+        </Show>
         <RouteErrorBoundary>{props.children}</RouteErrorBoundary>
       </main>
       <Footer />

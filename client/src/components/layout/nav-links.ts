@@ -1,3 +1,6 @@
+import type { RoleName } from "@contracts/auth.ts";
+import { canAccess, type Area } from "../../lib/access.ts";
+
 export interface NavLink {
   href: string;
   label: string;
@@ -12,4 +15,13 @@ export const accountLinks = {
   register: { href: "/register", label: "Sign up" },
 } satisfies Record<string, NavLink>;
 
-export const mobileLinks: NavLink[] = [...primaryLinks, accountLinks.login, accountLinks.register];
+/** The account menu; each item shows only to the roles that may open its area. */
+const memberLinks: (NavLink & { area: Area })[] = [
+  { href: "/dashboard", label: "Dashboard", area: "signedIn" },
+  { href: "/creator", label: "Creator studio", area: "creator" },
+  { href: "/admin", label: "Admin", area: "admin" },
+];
+
+export function memberLinksFor(role: RoleName): NavLink[] {
+  return memberLinks.filter((link) => canAccess(role, link.area)).map(({ href, label }) => ({ href, label }));
+}

@@ -1,12 +1,23 @@
 import { A, useLocation } from "@solidjs/router";
-import { createEffect, createSignal, For, on, Show } from "solid-js";
+import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
 import { CloseIcon, MenuIcon } from "../icons.tsx";
-import { accountLinks, mobileLinks, primaryLinks } from "./nav-links.ts";
+import { AccountMenu } from "./account-menu.tsx";
+import { accountLinks, primaryLinks, type NavLink } from "./nav-links.ts";
 import { ThemeToggle } from "./theme-toggle.tsx";
+
+export interface NavAccount {
+  name: string;
+  /** The account pages this user's role may open. */
+  links: NavLink[];
+}
 
 export interface NavbarProps {
   isDark: boolean;
   onToggleTheme: () => void;
+  /** "loading" until the session is known, so neither "Log in" nor the menu flashes. */
+  account: NavAccount | null | "loading";
+  onLogout: () => void;
+  loggingOut: boolean;
 }
 
 const linkClass = "rounded-md px-3 py-2 text-sm font-medium";
@@ -21,8 +32,23 @@ export function Navbar(props: NavbarProps) {
   const location = useLocation();
   let menuButton: HTMLButtonElement | undefined;
 
+  const signedIn = (): NavAccount | null =>
+    props.account !== null && props.account !== "loading" ? props.account : null;
+  const mobileLinks = (): NavLink[] => {
+    const account = signedIn();
+    if (account) return [...primaryLinks, ...account.links];
+    if (props.account === null) return [...primaryLinks, accountLinks.login, accountLinks.register];
+    return primaryLinks;
+  };
+
   // Navigating (from the menu or anywhere else) closes the mobile menu.
-  createEffect(on(() => location.pathname, () => setMenuOpen(false), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setMenuOpen(false),
+      { defer: true },
+    ),
+  );
 
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key !== "Escape" || !menuOpen()) return;
@@ -44,7 +70,13 @@ export function Navbar(props: NavbarProps) {
           <For each={primaryLinks}>
             {(link) => (
               <li>
-                <A href={link.href} end={link.end} class={linkClass} activeClass={activeClass} inactiveClass={inactiveClass}>
+                <A
+                  href={link.href}
+                  end={link.end}
+                  class={linkClass}
+                  activeClass={activeClass}
+                  inactiveClass={inactiveClass}
+                >
                   {link.label}
                 </A>
               </li>
@@ -55,12 +87,31 @@ export function Navbar(props: NavbarProps) {
         <div class="ml-auto flex items-center gap-2">
           <ThemeToggle isDark={props.isDark} onToggle={props.onToggleTheme} />
           <div class="hidden items-center gap-2 md:flex">
-            <A href={accountLinks.login.href} class={linkClass} activeClass={activeClass} inactiveClass={inactiveClass}>
-              {accountLinks.login.label}
-            </A>
-            <A href={accountLinks.register.href} class={signUpClass}>
-              {accountLinks.register.label}
-            </A>
+            <Switch>
+              <Match when={signedIn()}>
+                {(account) => (
+                  <AccountMenu
+                    name={account().name}
+                    links={account().links}
+                    onLogout={props.onLogout}
+                    loggingOut={props.loggingOut}
+                  />
+                )}
+              </Match>
+              <Match when={props.account === null}>
+                <A
+                  href={accountLinks.login.href}
+                  class={linkClass}
+                  activeClass={activeClass}
+                  inactiveClass={inactiveClass}
+                >
+                  {accountLinks.login.label}
+                </A>
+                <A href={accountLinks.register.href} class={signUpClass}>
+                  {accountLinks.register.label}
+                </A>
+              </Match>
+            </Switch>
           </div>
           <button
             ref={menuButton}
@@ -80,8 +131,15 @@ export function Navbar(props: NavbarProps) {
 
       <Show when={menuOpen()}>
         <div id="mobile-menu" class="border-t border-neutral-200 px-4 py-3 md:hidden dark:border-neutral-800">
+          <Show when={signedIn()}>
+            {(account) => (
+              <p class="px-3 pb-2 text-xs font-medium text-neutral-500 dark:text-neutral-400">
+                Signed in as {account().name}
+              </p>
+            )}
+          </Show>
           <ul class="flex flex-col gap-1">
-            <For each={mobileLinks}>
+            <For each={mobileLinks()}>
               {(link) => (
                 <li>
                   <A
@@ -96,6 +154,18 @@ export function Navbar(props: NavbarProps) {
                 </li>
               )}
             </For>
+            <Show when={signedIn()}>
+              <li>
+                <button
+                  type="button"
+                  class={`block w-full text-left ${linkClass} ${inactiveClass}`}
+                  disabled={props.loggingOut}
+                  onClick={() => props.onLogout()}
+                >
+                  {props.loggingOut ? "Logging out…" : "Log out"}
+                </button>
+              </li>
+            </Show>
           </ul>
         </div>
       </Show>

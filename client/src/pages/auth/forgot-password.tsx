@@ -1,0 +1,56 @@
+import { A } from "@solidjs/router";
+import { createSignal, Show } from "solid-js";
+import { forgotPasswordSchema } from "@contracts/auth.ts";
+import { AuthCard } from "../../components/auth/auth-card.tsx";
+import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
+import { SubmitButton } from "../../components/forms/submit-button.tsx";
+import { TextField } from "../../components/forms/text-field.tsx";
+import { api } from "../../lib/api.ts";
+import { createForm } from "../../lib/form.ts";
+
+const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-400";
+
+export default function ForgotPasswordPage() {
+  const [sent, setSent] = createSignal<string | null>(null);
+  const form = createForm({
+    initial: { email: "" },
+    schema: forgotPasswordSchema,
+    submit: api.auth.forgotPassword,
+    onSuccess: (result) => setSent(result.message ?? "If that account exists, we sent a reset link."),
+  });
+
+  return (
+    <AuthCard title="Reset your password" description="Enter your email and we will send you a link to set a new one.">
+      <Show
+        when={sent()}
+        fallback={
+          <form noValidate onSubmit={form.handleSubmit} class="flex flex-col gap-4">
+            <Show when={form.formError()}>{(message) => <ErrorNotice message={message()} />}</Show>
+            <TextField
+              name="email"
+              label="Email"
+              type="email"
+              autocomplete="email"
+              required
+              value={form.values().email}
+              onInput={(value) => form.setValue("email", value)}
+              error={form.error("email")}
+            />
+            <SubmitButton label="Send reset link" pendingLabel="Sending…" pending={form.pending()} />
+          </form>
+        }
+      >
+        {(message) => (
+          <p role="status" class="text-sm">
+            {message()} The link is valid for one hour.
+          </p>
+        )}
+      </Show>
+      <p class="mt-6 text-sm">
+        <A href="/login" class={linkClass}>
+          Back to log in
+        </A>
+      </p>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,93 @@
+import { A } from "@solidjs/router";
+import { createSignal, Show } from "solid-js";
+import { registerSchema } from "@contracts/auth.ts";
+import { AuthCard } from "../../components/auth/auth-card.tsx";
+import { PasswordRules } from "../../components/auth/password-rules.tsx";
+import { ResendVerification } from "../../components/auth/resend-verification.tsx";
+import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
+import { SubmitButton } from "../../components/forms/submit-button.tsx";
+import { TextField } from "../../components/forms/text-field.tsx";
+import { createForm } from "../../lib/form.ts";
+import { useSession } from "../../stores/session-context.tsx";
+
+const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-400";
+
+export default function RegisterPage() {
+  const session = useSession();
+  const [registeredEmail, setRegisteredEmail] = createSignal<string | null>(null);
+
+  const form = createForm({
+    initial: { email: "", displayName: "", password: "" },
+    schema: registerSchema,
+    // An empty display name means "none": the server then derives one from the email.
+    toInput: (values) => ({ ...values, displayName: values.displayName.trim() || undefined }),
+    submit: session.register,
+    onSuccess: (user) => setRegisteredEmail(user.email),
+  });
+
+  return (
+    <Show
+      when={registeredEmail()}
+      fallback={
+        <AuthCard title="Create your account" description="Sign up to watch and support live streams.">
+          <form noValidate onSubmit={form.handleSubmit} class="flex flex-col gap-4">
+            <Show when={form.formError()}>{(message) => <ErrorNotice message={message()} />}</Show>
+            <TextField
+              name="email"
+              label="Email"
+              type="email"
+              autocomplete="email"
+              required
+              value={form.values().email}
+              onInput={(value) => form.setValue("email", value)}
+              error={form.error("email")}
+            />
+            <TextField
+              name="displayName"
+              label="Display name"
+              autocomplete="nickname"
+              value={form.values().displayName}
+              onInput={(value) => form.setValue("displayName", value)}
+              error={form.error("displayName")}
+              hint="Shown to others in chat. You can change it later."
+            />
+            <TextField
+              name="password"
+              label="Password"
+              type="password"
+              autocomplete="new-password"
+              required
+              value={form.values().password}
+              onInput={(value) => form.setValue("password", value)}
+              error={form.error("password")}
+              hint={<PasswordRules />}
+            />
+            <SubmitButton label="Create account" pendingLabel="Creating account…" pending={form.pending()} />
+          </form>
+          <p class="mt-6 text-sm text-neutral-600 dark:text-neutral-400">
+            Already have an account?{" "}
+            <A href="/login" class={linkClass}>
+              Log in
+            </A>
+          </p>
+        </AuthCard>
+      }
+    >
+      {(email) => (
+        <AuthCard title="Check your email">
+          <div class="flex flex-col gap-4 text-sm" data-testid="register-done">
+            <p>
+              We sent a confirmation link to <strong>{email()}</strong>. Open it to confirm your address; the link is
+              valid for 24 hours.
+            </p>
+            <p class="text-neutral-600 dark:text-neutral-400">Nothing arrived? Check your spam folder, or:</p>
+            <ResendVerification email={email()} />
+            <A href="/login" class={linkClass}>
+              Continue to log in
+            </A>
+          </div>
+        </AuthCard>
+      )}
+    </Show>
+  );
+}
