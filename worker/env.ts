@@ -32,8 +32,10 @@ export const configSchema = z.object({
 export type AppConfig = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {
-  constructor(readonly issues: string[]) {
+  readonly issues: string[];
+  constructor(issues: string[]) {
     super(`Invalid environment: ${issues.join("; ")}`);
+    this.issues = issues;
     this.name = "ConfigError";
   }
 }

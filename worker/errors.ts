@@ -2,15 +2,25 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** The one error type of the API. onError maps it to `{ error: { code, message, details? } }`. */
 export class AppError extends Error {
+  readonly code: string;
+  readonly status: ContentfulStatusCode;
+  readonly details?: unknown;
+  readonly headers?: Record<string, string>;
+
+  // Plain fields, not parameter properties: scripts load this file with Node's type stripping.
   constructor(
-    readonly code: string,
-    readonly status: ContentfulStatusCode,
+    code: string,
+    status: ContentfulStatusCode,
     message: string,
-    readonly details?: unknown,
-    readonly headers?: Record<string, string>,
+    details?: unknown,
+    headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";
+    this.code = code;
+    this.status = status;
+    this.details = details;
+    if (headers) this.headers = headers;
   }
 }
 

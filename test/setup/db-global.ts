@@ -35,7 +35,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("dbTestEmbedded", false);
     return fresh.drop;
   }
-  console.warn("\n*** DATABASE_URL is unset: the db tier runs on embedded PGlite over one connection: logic only, no concurrency. ***\n");
+  console.warn(
+    "\n*** DATABASE_URL is unset: the db tier runs on embedded PGlite over one connection: logic only, no concurrency. ***\n",
+  );
   const embedded = await startEmbeddedPostgres();
   try {
     await migrateDatabase(embedded.url);

@@ -60,7 +60,7 @@ export const priceSchema = z.object({
 export type PriceDto = z.infer<typeof priceSchema>;
 export const priceListSchema = z.object({ prices: z.array(priceSchema) });
 
-export const createPriceSchema = z.object({
+const priceFields = {
   productCode: z
     .string()
     .trim()
@@ -72,15 +72,28 @@ export const createPriceSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z]{3}$/, "A 3-letter currency code")
-    .default("usd"),
-  active: z.boolean().default(true),
+    .regex(/^[a-z]{3}$/, "A 3-letter currency code"),
+  active: z.boolean(),
+};
+
+export const createPriceSchema = z.object({
+  ...priceFields,
+  currency: priceFields.currency.default("usd"),
+  active: priceFields.active.default(true),
 });
 export type CreatePriceInput = z.infer<typeof createPriceSchema>;
-export const updatePriceSchema = createPriceSchema
-  .omit({ productCode: true })
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, "Nothing to change");
+
+/** Only what is sent changes: no defaults here, or a rename would reactivate a package. */
+export const updatePriceSchema = z
+  .object({
+    name: priceFields.name.optional(),
+    credits: priceFields.credits.optional(),
+    amountCents: priceFields.amountCents.optional(),
+    currency: priceFields.currency.optional(),
+    active: priceFields.active.optional(),
+  })
+  .strict()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "Nothing to change");
 export type UpdatePriceInput = z.infer<typeof updatePriceSchema>;
 
 export const adminRefundSchema = z.object({

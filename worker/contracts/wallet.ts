@@ -72,7 +72,7 @@ export const listLedgerQuerySchema = z.object({
 });
 export type ListLedgerQuery = z.infer<typeof listLedgerQuerySchema>;
 
-/** Body of POST /api/admin/wallets/:userId/adjust. */
+/** The walletAdjustment of PATCH /api/admin/users/:userId. */
 export const adjustWalletSchema = z.object({
   amount: signedCreditsAmountSchema,
   reason: z.string().trim().min(3, "Give a reason of at least 3 characters").max(500),

@@ -16,15 +16,29 @@ const auditRowsFor = (walletId: string) =>
   t.db
     .select()
     .from(auditLogs)
-    .where(and(eq(auditLogs.targetType, "wallet"), eq(auditLogs.targetId, walletId), eq(auditLogs.action, "wallet.adjust")));
+    .where(
+      and(eq(auditLogs.targetType, "WALLET"), eq(auditLogs.targetId, walletId), eq(auditLogs.action, "wallet.adjust")),
+    );
 
 describe("adjustWallet", () => {
   it("credits and debits against platform revenue and audits each booking once", async () => {
     const adminId = await createTestUser(t.db, "admin");
     const userId = await createTestUser(t.db);
-    const credit = await adjustWallet(t.db, { userId, amount: 2_500n, reason: "goodwill", adminId, idempotencyKey: `adj:${userId}:1` });
+    const credit = await adjustWallet(t.db, {
+      userId,
+      amount: 2_500n,
+      reason: "goodwill",
+      adminId,
+      idempotencyKey: `adj:${userId}:1`,
+    });
     expect(credit.status).toBe("posted");
-    const replay = await adjustWallet(t.db, { userId, amount: 2_500n, reason: "goodwill", adminId, idempotencyKey: `adj:${userId}:1` });
+    const replay = await adjustWallet(t.db, {
+      userId,
+      amount: 2_500n,
+      reason: "goodwill",
+      adminId,
+      idempotencyKey: `adj:${userId}:1`,
+    });
     expect(replay.status).toBe("duplicate");
     const debit = await adjustWallet(t.db, { userId, amount: -500n, reason: "correction", adminId });
     expect(debit.status).toBe("posted");

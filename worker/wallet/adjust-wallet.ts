@@ -42,7 +42,7 @@ export async function adjustWallet(db: DbOrTx, options: AdjustWalletOptions): Pr
       await writeAuditLog(tx, {
         actorId: options.adminId,
         action: "wallet.adjust",
-        targetType: "wallet",
+        targetType: "WALLET",
         targetId: accounts.userWallet,
         metadata: {
           userId: options.userId,

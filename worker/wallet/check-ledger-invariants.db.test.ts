@@ -34,7 +34,10 @@ type Op =
 const user = fc.integer({ min: 0, max: USERS - 1 });
 const provider = fc.constantFrom<PaymentProvider>("STRIPE", "COINBASE");
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("deposit" as const), user, amount: fc.bigInt(1n, 10_000n), provider }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant("deposit" as const), user, amount: fc.bigInt(1n, 10_000n), provider }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("debit" as const), user, amount: fc.bigInt(1n, 6_000n) }) },
   {
     weight: 4,
@@ -46,7 +49,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       feeBps: fc.oneof(fc.constantFrom(0, 2_000, 10_000), fc.integer({ min: 0, max: 10_000 })),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("refund" as const), user, amount: fc.bigInt(1n, 8_000n), provider }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("refund" as const), user, amount: fc.bigInt(1n, 8_000n), provider }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -89,7 +95,13 @@ function execute(world: World, ops: readonly Op[], index: number): Promise<PostT
     case "deposit":
       return creditWallet(t.db, { userId: u(op.user), provider: op.provider, amount: op.amount, paymentId: key });
     case "debit":
-      return debitWallet(t.db, { userId: u(op.user), amount: op.amount, referenceType: "METER_EVENT", referenceId: key, idempotencyKey: key });
+      return debitWallet(t.db, {
+        userId: u(op.user),
+        amount: op.amount,
+        referenceType: "METER_EVENT",
+        referenceId: key,
+        idempotencyKey: key,
+      });
     case "transfer":
       return transfer(t.db, {
         viewerId: u(op.viewer),
@@ -102,7 +114,13 @@ function execute(world: World, ops: readonly Op[], index: number): Promise<PostT
     case "refund":
       return refundWallet(t.db, { userId: u(op.user), provider: op.provider, amount: op.amount, refundId: key });
     case "adjust":
-      return adjustWallet(t.db, { userId: u(op.user), amount: op.amount, reason: "property test", adminId, idempotencyKey: key });
+      return adjustWallet(t.db, {
+        userId: u(op.user),
+        amount: op.amount,
+        reason: "property test",
+        adminId,
+        idempotencyKey: key,
+      });
   }
 }
 
@@ -209,7 +227,10 @@ describe("ledger invariants", () => {
           referenceType: "ADMIN",
           referenceId: "rogue",
         });
-        await tx.update(wallets).set({ balance: sql`-3000` }).where(eq(wallets.id, walletId));
+        await tx
+          .update(wallets)
+          .set({ balance: sql`-3000` })
+          .where(eq(wallets.id, walletId));
         found = (await checkLedgerInvariants(tx)).map((v) => v.kind).sort();
         tx.rollback();
       })

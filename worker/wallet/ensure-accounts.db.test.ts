@@ -35,8 +35,16 @@ describe("ensure accounts", () => {
 
   it("reads a missing wallet as zero without creating it", async () => {
     const userId = await createTestUser(t.db);
-    expect(await getWalletBalance(t.db, userId)).toEqual({ walletId: null, balance: 0n, currency: "CREDITS", pendingPayments: 0 });
-    const rows = await t.db.select().from(wallets).where(and(eq(wallets.kind, "USER"), eq(wallets.userId, userId)));
+    expect(await getWalletBalance(t.db, userId)).toEqual({
+      walletId: null,
+      balance: 0n,
+      currency: "CREDITS",
+      pendingPayments: 0,
+    });
+    const rows = await t.db
+      .select()
+      .from(wallets)
+      .where(and(eq(wallets.kind, "USER"), eq(wallets.userId, userId)));
     expect(rows).toHaveLength(0);
   });
 });

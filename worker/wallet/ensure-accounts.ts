@@ -9,7 +9,11 @@ import { type PaymentProvider, paymentProviderEnum, wallets } from "../db/schema
  */
 
 async function ensureOwnedAccount(db: DbOrTx, kind: "USER" | "CREATOR_EARNINGS", userId: string): Promise<string> {
-  const inserted = await db.insert(wallets).values({ kind, userId }).onConflictDoNothing().returning({ id: wallets.id });
+  const inserted = await db
+    .insert(wallets)
+    .values({ kind, userId })
+    .onConflictDoNothing()
+    .returning({ id: wallets.id });
   if (inserted[0]) return inserted[0].id;
   const [row] = await db
     .select({ id: wallets.id })

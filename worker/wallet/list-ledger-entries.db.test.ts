@@ -23,8 +23,21 @@ describe("listLedgerEntries", () => {
     await Promise.all(
       Array.from({ length: 9 }, (_, i) =>
         i % 3 === 0
-          ? debitWallet(t.db, { userId, amount: 1_000n + BigInt(i), referenceType: "METER_EVENT", referenceId: `d${i}`, idempotencyKey: `l:${userId}:${i}` })
-          : transfer(t.db, { viewerId: userId, creatorId, amount: 2_000n + BigInt(i), feeBps: 2_000, idempotencyKey: `l:${userId}:${i}`, referenceId: `m${i}` }),
+          ? debitWallet(t.db, {
+              userId,
+              amount: 1_000n + BigInt(i),
+              referenceType: "METER_EVENT",
+              referenceId: `d${i}`,
+              idempotencyKey: `l:${userId}:${i}`,
+            })
+          : transfer(t.db, {
+              viewerId: userId,
+              creatorId,
+              amount: 2_000n + BigInt(i),
+              feeBps: 2_000,
+              idempotencyKey: `l:${userId}:${i}`,
+              referenceId: `m${i}`,
+            }),
       ),
     );
     await creditWallet(t.db, { userId, provider: "COINBASE", amount: 3_000n, paymentId: `pay2-${userId}` });
@@ -61,7 +74,9 @@ describe("listLedgerEntries", () => {
   });
 
   it("rejects a forged cursor", async () => {
-    await expect(listLedgerEntries(t.db, { userId: "00000000-0000-4000-8000-000000000000", limit: 5, cursor: "bm9wZQ" })).rejects.toMatchObject({
+    await expect(
+      listLedgerEntries(t.db, { userId: "00000000-0000-4000-8000-000000000000", limit: 5, cursor: "bm9wZQ" }),
+    ).rejects.toMatchObject({
       code: "INVALID_CURSOR",
     });
   });

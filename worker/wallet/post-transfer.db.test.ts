@@ -21,19 +21,20 @@ describe("postTransfer", () => {
   it("refuses unbalanced, zero-amount and single-leg transfers as bugs, writing nothing", async () => {
     const a = await ensureUserWallet(t.db, await createTestUser(t.db));
     const b = await ensureUserWallet(t.db, await createTestUser(t.db));
-    await expect(postTransfer(t.db, { idempotencyKey: "bad:1", description: "x", legs: [leg(a, -5n), leg(b, 4n)] })).rejects.toThrow(
-      /sum to -1/,
-    );
-    await expect(postTransfer(t.db, { idempotencyKey: "bad:2", description: "x", legs: [leg(a, 0n), leg(b, 0n)] })).rejects.toThrow(
-      /zero-amount/,
-    );
+    await expect(
+      postTransfer(t.db, { idempotencyKey: "bad:1", description: "x", legs: [leg(a, -5n), leg(b, 4n)] }),
+    ).rejects.toThrow(/sum to -1/);
+    await expect(
+      postTransfer(t.db, { idempotencyKey: "bad:2", description: "x", legs: [leg(a, 0n), leg(b, 0n)] }),
+    ).rejects.toThrow(/zero-amount/);
     await expect(postTransfer(t.db, { idempotencyKey: "bad:3", description: "x", legs: [leg(a, 0n)] })).rejects.toThrow(
       /two legs/,
     );
-    await expect(postTransfer(t.db, { idempotencyKey: "bad:4", description: "x", legs: [leg(a, -1n), leg(a, 1n)] })).rejects.toThrow(
-      /two legs on/,
-    );
-    for (const key of ["bad:1", "bad:2", "bad:3", "bad:4"]) expect(await isTransactionIdempotent(t.db, key)).toBe(false);
+    await expect(
+      postTransfer(t.db, { idempotencyKey: "bad:4", description: "x", legs: [leg(a, -1n), leg(a, 1n)] }),
+    ).rejects.toThrow(/two legs on/);
+    for (const key of ["bad:1", "bad:2", "bad:3", "bad:4"])
+      expect(await isTransactionIdempotent(t.db, key)).toBe(false);
   });
 
   it("throws (and rolls back) when a wallet does not exist", async () => {
@@ -107,5 +108,30 @@ describe("postTransfer", () => {
     expect(transfers[0]?.amount).toBe(7000n);
     const entries = await t.db.select().from(ledgerEntries).where(eq(ledgerEntries.walletId, wallet));
     expect(entries).toHaveLength(1);
+  });
+
+  it("does not deadlock when transfers lock the same wallets listed in opposite orders", async () => {
+    const [userA, userB] = [await createTestUser(t.db), await createTestUser(t.db)];
+    const a = await ensureUserWallet(t.db, userA);
+    const b = await ensureUserWallet(t.db, userB);
+    await creditWallet(t.db, { userId: userA, provider: "STRIPE", amount: 100_000n, paymentId: `dl-a-${a}` });
+    await creditWallet(t.db, { userId: userB, provider: "STRIPE", amount: 100_000n, paymentId: `dl-b-${b}` });
+    const { platformRevenue } = await ensureSystemAccounts(t.db);
+    // Each transfer lists its payer first: without a global lock order, A→B and B→A
+    // transactions each hold one row and wait for the other.
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => {
+        const [from, to] = i % 2 === 0 ? [a, b] : [b, a];
+        return postTransfer(t.db, {
+          idempotencyKey: `deadlock:${a}:${i}`,
+          description: "ping-pong",
+          legs: [leg(from, -1_000n), leg(platformRevenue, 1n), leg(to, 999n)],
+        });
+      }),
+    );
+    expect(results.every((r) => r.status === "posted")).toBe(true);
+    // 20 outgoing and 20 incoming each; every transfer costs its payer 1 to platform revenue.
+    expect((await getWalletBalance(t.db, userA)).balance).toBe(100_000n - 20n);
+    expect((await getWalletBalance(t.db, userB)).balance).toBe(100_000n - 20n);
   });
 });

@@ -27,7 +27,13 @@ describe("reconcileWallet", () => {
     const adminId = await createTestUser(t.db, "admin");
     const userId = await createTestUser(t.db);
     await creditWallet(t.db, { userId, provider: "STRIPE", amount: 5_000n, paymentId: `pay-${userId}` });
-    await debitWallet(t.db, { userId, amount: 1_000n, referenceType: "METER_EVENT", referenceId: "x", idempotencyKey: `d:${userId}` });
+    await debitWallet(t.db, {
+      userId,
+      amount: 1_000n,
+      referenceType: "METER_EVENT",
+      referenceId: "x",
+      idempotencyKey: `d:${userId}`,
+    });
     // Simulate drift: someone changed the cache outside postTransfer.
     const [drifted] = await t.db
       .update(wallets)
@@ -38,7 +44,9 @@ describe("reconcileWallet", () => {
 
     const before = await checkLedgerInvariants(t.db);
     expect(before).toContainEqual({ kind: "CACHE_MISMATCH", walletId, cached: 4_750n, computed: 4_000n });
-    expect(before).toContainEqual(expect.objectContaining({ kind: "GLOBAL_SUM_NONZERO", balanceSum: 750n, entrySum: 0n }));
+    expect(before).toContainEqual(
+      expect.objectContaining({ kind: "GLOBAL_SUM_NONZERO", balanceSum: 750n, entrySum: 0n }),
+    );
 
     const report = await reconcileWallet(t.db, { userId, adminId });
     expect(report).toEqual({ walletId, cached: 4_750n, computed: 4_000n, difference: 750n, corrected: true });

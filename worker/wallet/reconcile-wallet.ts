@@ -55,7 +55,7 @@ export async function reconcileWallet(
     await writeAuditLog(tx, {
       actorId: options.adminId,
       action: corrected ? "wallet.reconcile.corrected" : "wallet.reconcile.clean",
-      targetType: "wallet",
+      targetType: "WALLET",
       targetId: locked.id,
       metadata: {
         userId: options.userId,

@@ -32,9 +32,17 @@ describe("refundWallet", () => {
     const userId = await createTestUser(t.db);
     await creditWallet(t.db, { userId, provider: "COINBASE", amount: 10_000n, paymentId: `pay-${userId}` });
     const spend = { userId, referenceType: "METER_EVENT", referenceId: "spend" } as const;
-    expect((await debitWallet(t.db, { ...spend, amount: 8_000n, idempotencyKey: `spend:${userId}:1` })).status).toBe("posted");
+    expect((await debitWallet(t.db, { ...spend, amount: 8_000n, idempotencyKey: `spend:${userId}:1` })).status).toBe(
+      "posted",
+    );
 
-    const refund = { userId, provider: "COINBASE", amount: 10_000n, refundId: `re-${userId}`, paymentId: `pay-${userId}` } as const;
+    const refund = {
+      userId,
+      provider: "COINBASE",
+      amount: 10_000n,
+      refundId: `re-${userId}`,
+      paymentId: `pay-${userId}`,
+    } as const;
     expect((await refundWallet(t.db, refund)).status).toBe("posted");
     expect((await refundWallet(t.db, refund)).status).toBe("duplicate");
     expect((await getWalletBalance(t.db, userId)).balance).toBe(-8_000n);

@@ -53,7 +53,14 @@ describe("transfer (metering)", () => {
     const viewerId = await createTestUser(t.db, "viewer");
     const creatorId = await createTestUser(t.db, "creator");
     await creditWallet(t.db, { userId: viewerId, provider: "STRIPE", amount: 10n, paymentId: `pay-${viewerId}` });
-    const options = { viewerId, creatorId, amount: 3n, feeBps: 2_000, idempotencyKey: `meter:${viewerId}:7`, referenceId: "i7" };
+    const options = {
+      viewerId,
+      creatorId,
+      amount: 3n,
+      feeBps: 2_000,
+      idempotencyKey: `meter:${viewerId}:7`,
+      referenceId: "i7",
+    };
     const first = await transfer(t.db, options);
     expect(first.status === "posted" && first.entries.length).toBe(2);
     expect((await transfer(t.db, options)).status).toBe("duplicate");
@@ -64,7 +71,14 @@ describe("transfer (metering)", () => {
     const viewerId = await createTestUser(t.db, "viewer");
     const creatorId = await createTestUser(t.db, "creator");
     const key = `meter:${viewerId}:1`;
-    const result = await transfer(t.db, { viewerId, creatorId, amount: 1n, feeBps: 0, idempotencyKey: key, referenceId: "i1" });
+    const result = await transfer(t.db, {
+      viewerId,
+      creatorId,
+      amount: 1n,
+      feeBps: 0,
+      idempotencyKey: key,
+      referenceId: "i1",
+    });
     expect(result.status).toBe("insufficient_funds");
     expect(await isTransactionIdempotent(t.db, key)).toBe(false);
     expect(await balanceOf(await ensureCreatorEarnings(t.db, creatorId))).toBe(0n);
@@ -83,9 +97,7 @@ describe("transfer (metering)", () => {
       ),
     );
     const revenueBefore = await balanceOf(platformRevenue);
-    const jobs = viewers.flatMap((viewerId) =>
-      Array.from({ length: 25 }, (_, i) => ({ viewerId, i })),
-    );
+    const jobs = viewers.flatMap((viewerId) => Array.from({ length: 25 }, (_, i) => ({ viewerId, i })));
     // Interleave viewers so the hot rows are contended, and replay every 5th interval.
     jobs.sort((a, b) => a.i - b.i);
     const results = await Promise.all(

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "wallet_platform_revenue_uq" ON "wallet" USING btree ("kind") WHERE "wallet"."kind" = 'PLATFORM_REVENUE';
