@@ -38,7 +38,9 @@ export function createApp() {
     .use("/admin/*", requireRole(ROLE_ACCESS.admin))
     .use("/creator/*", requireRole(ROLE_ACCESS.creator))
     .use("/wallet/*", requireAuth())
-    .use("/payments/*", requireAuth())
+    // The provider's return redirect must reach the page even if the access cookie lapsed
+    // during checkout; it reveals nothing without a session (payments.routes.ts).
+    .use("/payments/*", (c, next) => (c.req.path === "/api/payments/success" ? next() : requireAuth()(c, next)))
     .route("/health", healthRoutes)
     .route("/categories", categoryRoutes)
     .route("/auth", authRoutes)

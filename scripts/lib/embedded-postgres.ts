@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { freePort } from "./free-port.ts";
+import { startSessionGate } from "./pg-session-gate.ts";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -16,12 +17,15 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir ?? "memory://");
-  const port = options.port ?? (await freePort());
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 200 });
+  const innerPort = await freePort();
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: innerPort, maxConnections: 200 });
   await server.start();
+  // Clients connect through the gate, which gives PGlite's single session to one connection at a time.
+  const gate = await startSessionGate(innerPort, options.port);
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres@127.0.0.1:${gate.port}/postgres`,
     stop: async () => {
+      await gate.stop();
       await server.stop();
       await db.close();
     },

@@ -59,6 +59,16 @@ describe("prices and checkout", () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("sends the provider's return redirect to the credits page, signed in or not", async () => {
+    const anonymous = await new Session().call("/api/payments/success?session_id=cs_whatever");
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("location")).toMatch(/\/dashboard\/credits\?checkout=returned$/);
+    const { session } = await signUpVerified("returned");
+    const checkout = await startCheckout(session);
+    const back = await session.call(`/api/payments/success?session_id=${checkout.sessionId}`);
+    expect(back.headers.get("location")).toMatch(new RegExp(`payment=${checkout.paymentId}&status=PENDING$`));
+  });
+
   it("completes a dev checkout through the signed webhook path", async () => {
     const { session } = await signUpVerified("devpay");
     const checkout = await startCheckout(session);

@@ -89,4 +89,17 @@ describe("wallet API", () => {
     expect(report.body).toMatchObject({ cached: "25.500", computed: "25.500", difference: "0.000", corrected: false });
     expect((await session.call("/api/wallet/reconcile", { method: "POST", body: { userId } })).status).toBe(403);
   });
+
+  it("commits a role change and a wallet adjustment together or not at all", async () => {
+    const { session, userId } = await signUpVerified("atomic");
+    const admin = new Session();
+    await admin.login("admin@tollgate.test");
+    const res = await admin.call<ApiErrorBody>(`/api/admin/users/${userId}`, {
+      method: "PATCH",
+      body: { role: "CREATOR", walletAdjustment: { amount: "-5", reason: "cannot take what is not there" } },
+    });
+    expect(res.status).toBe(409);
+    const me = await session.call<{ user: { role: string } }>("/api/me");
+    expect(me.body.user.role).toBe("VIEWER");
+  });
 });

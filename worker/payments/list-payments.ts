@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, or, sql } from "drizzle-orm";
 import { formatCents, type PaymentDto } from "../contracts/payments.ts";
 import type { DbOrTx } from "../db/client.ts";
 import { type Payment, payments, prices } from "../db/schema/index.ts";
@@ -68,4 +68,15 @@ export async function getOwnPayment(db: DbOrTx, options: { userId: string; payme
     .leftJoin(prices, eq(prices.id, payments.priceId))
     .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)));
   return row;
+}
+
+/** The payment a provider's return redirect names: by our id (dev checkout) or the provider's session id. */
+export async function findReturnedPayment(db: DbOrTx, options: { userId: string; ref: string }) {
+  const byId = /^[0-9a-f-]{36}$/i.test(options.ref) ? eq(payments.id, options.ref) : undefined;
+  const byRef = eq(payments.providerRef, options.ref);
+  const [p] = await db
+    .select({ id: payments.id, status: payments.status })
+    .from(payments)
+    .where(and(eq(payments.userId, options.userId), byId ? or(byId, byRef) : byRef));
+  return p;
 }

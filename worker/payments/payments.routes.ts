@@ -6,10 +6,8 @@ import { notFound } from "../errors.ts";
 import { validate } from "../lib/validate.ts";
 import type { AppEnv } from "../types.ts";
 import { createCheckout } from "./create-checkout.ts";
-import { getOwnPayment, listPayments, toPaymentDto } from "./list-payments.ts";
+import { findReturnedPayment, getOwnPayment, listPayments, toPaymentDto } from "./list-payments.ts";
 import type { PaymentDeps } from "./providers.ts";
-import { and, eq, or } from "drizzle-orm";
-import { payments } from "../db/schema/index.ts";
 import type { Context } from "hono";
 
 export const paymentDeps = (c: Context<AppEnv>): PaymentDeps => ({
@@ -32,14 +30,11 @@ export const paymentRoutes = new Hono<AppEnv>()
     return c.json(await listPayments(c.var.db, { userId: currentUser(c).id, cursor, limit }));
   })
   .get("/success", validate("query", z.object({ session_id: z.string().min(1).max(200) })), async (c) => {
-    const ref = c.req.valid("query").session_id;
-    const userId = currentUser(c).id;
-    const byId = /^[0-9a-f-]{36}$/i.test(ref) ? eq(payments.id, ref) : undefined;
-    const [p] = await c.var.db
-      .select({ id: payments.id, status: payments.status })
-      .from(payments)
-      .where(and(eq(payments.userId, userId), byId ? or(byId, eq(payments.providerRef, ref)) : eq(payments.providerRef, ref)));
     const appUrl = paymentDeps(c).appUrl;
+    const claims = c.var.claims;
+    // Signed out (e.g. the access cookie lapsed at the provider): the page refreshes the session itself.
+    if (!claims) return c.redirect(`${appUrl}/dashboard/credits?checkout=returned`, 302);
+    const p = await findReturnedPayment(c.var.db, { userId: claims.sub, ref: c.req.valid("query").session_id });
     if (!p) return c.redirect(`${appUrl}/dashboard/credits?checkout=unknown`, 302);
     return c.redirect(`${appUrl}/dashboard/credits?payment=${p.id}&status=${p.status}`, 302);
   })

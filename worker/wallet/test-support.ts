@@ -18,7 +18,7 @@ export interface TestDb {
  * parallel calls then queue, which still checks every outcome but not the locking.
  */
 export function openTestDb(max = 24): TestDb {
-  const { db, pool } = openDb(inject("dbTestUrl"), inject("dbTestEmbedded") ? 1 : max);
+  const { db, pool } = openDb(inject("dbTestUrl"), max);
   return { db, close: () => pool.end() };
 }
 
