@@ -14,8 +14,8 @@ export interface TestDb {
 
 /**
  * A node-postgres pool on the tier's database; max > 1 so parallel calls really overlap on
- * Postgres. On embedded PGlite the pool has one connection (see dbTestEmbedded): the same
- * parallel calls then queue, which still checks every outcome but not the locking.
+ * Postgres. On embedded PGlite the session gate (scripts/lib/pg-session-gate.ts) runs them one
+ * transaction at a time, which still checks every outcome but not the locking.
  */
 export function openTestDb(max = 24): TestDb {
   const { db, pool } = openDb(inject("dbTestUrl"), max);
