@@ -38,3 +38,11 @@ export const UserIcon = () =>
       <path d="M4 21a8 8 0 0 1 16 0" />
     </>,
   );
+
+export const CoinsIcon = () =>
+  base(
+    <>
+      <circle cx="8" cy="8" r="6" />
+      <path d="M18.09 10.37A6 6 0 1 1 10.34 18M7 6h1v4M16.71 13.88l.7.71-2.82 2.82" />
+    </>,
+  );

@@ -9,6 +9,17 @@ import {
 } from "@contracts/auth.ts";
 import { categoryListSchema } from "@contracts/catalog.ts";
 import { errorBodySchema } from "@contracts/errors.ts";
+import {
+  checkoutResponseSchema,
+  paymentHistorySchema,
+  paymentSchema,
+  priceListSchema,
+  priceSchema,
+  type CheckoutRequest,
+  type CreatePriceInput,
+  type UpdatePriceInput,
+} from "@contracts/payments.ts";
+import { ledgerPageSchema, walletBalanceSchema, type ListLedgerQuery } from "@contracts/wallet.ts";
 import { ApiError } from "./api-error.ts";
 import { sessionHint } from "./session-hint.ts";
 
@@ -154,8 +165,31 @@ export function refreshSession(): Promise<Session> {
 const registeredSchema = z.object({ user: publicUserSchema });
 const acceptedSchema = z.object({ ok: z.literal(true), message: z.string().optional() });
 const noContentSchema = z.undefined();
+const paymentEnvelopeSchema = z.object({ payment: paymentSchema });
+const priceEnvelopeSchema = z.object({ price: priceSchema });
+const devCheckoutResultSchema = z.object({ outcome: z.string(), payment: paymentSchema.nullable() });
+
+export type DevCheckoutOutcome = "paid" | "failed";
+export interface PageQuery {
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+export type LedgerQuery = PageQuery & { type?: ListLedgerQuery["type"] | undefined };
+
+/** `?a=1&b=2` from the defined values, or "" when there are none. */
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/** The CSV export is a plain download link (the browser saves the attachment), not a fetch. */
+export const ledgerCsvUrl = (type?: ListLedgerQuery["type"]) => `/api/wallet/ledger.csv${query({ type })}`;
 
 const post = <T>(path: string, schema: ZodType<T>, body?: unknown) => apiFetch(path, { method: "POST", schema, body });
+const patch = <T>(path: string, schema: ZodType<T>, body: unknown) => apiFetch(path, { method: "PATCH", schema, body });
+const id = (value: string) => encodeURIComponent(value);
 
 /** Typed endpoints. Add one line per API route; schemas come from worker/contracts. */
 export const api = {
@@ -177,7 +211,34 @@ export const api = {
       return result;
     },
   },
+  prices: (signal?: AbortSignal) => apiFetch("/api/prices", { schema: priceListSchema, signal }),
+  wallet: {
+    balance: (signal?: AbortSignal) => apiFetch("/api/wallet/balance", { schema: walletBalanceSchema, signal }),
+    ledger: (params: LedgerQuery, signal?: AbortSignal) =>
+      apiFetch(`/api/wallet/ledger${query({ ...params })}`, { schema: ledgerPageSchema, signal }),
+  },
+  payments: {
+    checkout: (input: CheckoutRequest) => post("/api/payments/checkout", checkoutResponseSchema, input),
+    history: (params: PageQuery, signal?: AbortSignal) =>
+      apiFetch(`/api/payments/history${query({ ...params })}`, { schema: paymentHistorySchema, signal }),
+    get: (paymentId: string, signal?: AbortSignal) =>
+      apiFetch(`/api/payments/${id(paymentId)}`, { schema: paymentEnvelopeSchema, signal }),
+  },
+  admin: {
+    prices: {
+      list: (signal?: AbortSignal) => apiFetch("/api/admin/prices", { schema: priceListSchema, signal }),
+      create: (input: CreatePriceInput) => post("/api/admin/prices", priceEnvelopeSchema, input),
+      update: (priceId: string, input: UpdatePriceInput) =>
+        patch(`/api/admin/prices/${id(priceId)}`, priceEnvelopeSchema, input),
+    },
+  },
   dev: {
+    checkout: {
+      get: (paymentId: string, signal?: AbortSignal) =>
+        apiFetch(`/api/dev/checkout/${id(paymentId)}`, { schema: paymentEnvelopeSchema, signal }),
+      complete: (paymentId: string, outcome: DevCheckoutOutcome) =>
+        post(`/api/dev/checkout/${id(paymentId)}/complete`, devCheckoutResultSchema, { outcome }),
+    },
     outbox: (to: string | undefined, signal?: AbortSignal) =>
       apiFetch(`/api/dev/outbox${to ? `?${new URLSearchParams({ to }).toString()}` : ""}`, {
         schema: outboxSchema,

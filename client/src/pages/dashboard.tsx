@@ -2,16 +2,21 @@ import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import { ResendVerification } from "../components/auth/resend-verification.tsx";
 import { canAccess } from "../lib/access.ts";
+import { formatCredits } from "../lib/credits.ts";
 import { displayName } from "../lib/display-name.ts";
 import { useSession } from "../stores/session-context.tsx";
+import { useWallet } from "../stores/wallet-context.tsx";
 
 const ROLE_LABELS = { VIEWER: "Viewer", CREATOR: "Creator", MODERATOR: "Moderator", ADMIN: "Admin" } as const;
 const badgeClass = "inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium";
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "long" });
+const cardClass =
+  "block h-full rounded-xl border border-neutral-200 bg-white p-5 shadow-sm hover:border-indigo-400 dark:border-neutral-800 dark:bg-neutral-900 dark:hover:border-indigo-500";
 
 /** The signed-in home (behind <Protected>). */
 export default function DashboardPage() {
   const session = useSession();
+  const wallet = useWallet();
 
   return (
     <Show when={session.me()}>
@@ -62,6 +67,32 @@ export default function DashboardPage() {
               </Show>
             </div>
           </header>
+
+          <nav aria-label="Credits">
+            <ul class="grid gap-4 sm:grid-cols-2">
+              <li>
+                <A href="/dashboard/wallet" class={cardClass} data-testid="dashboard-wallet-card">
+                  <span class="block font-semibold text-indigo-600 dark:text-indigo-400">Wallet</span>
+                  <span class="mt-1 block text-2xl font-bold tabular-nums">
+                    {wallet.balance()
+                      ? `${formatCredits(wallet.balance()?.balance ?? "0", { compact: true })} credits`
+                      : "—"}
+                  </span>
+                  <span class="mt-1 block text-sm text-neutral-600 dark:text-neutral-400">
+                    Your balance and every credit in and out.
+                  </span>
+                </A>
+              </li>
+              <li>
+                <A href="/dashboard/credits" class={cardClass} data-testid="dashboard-credits-card">
+                  <span class="block font-semibold text-indigo-600 dark:text-indigo-400">Buy credits</span>
+                  <span class="mt-1 block text-sm text-neutral-600 dark:text-neutral-400">
+                    Top up with a card or crypto, and see your payments.
+                  </span>
+                </A>
+              </li>
+            </ul>
+          </nav>
 
           <dl class="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
             <dt class="text-neutral-500 dark:text-neutral-400">Email</dt>

@@ -17,8 +17,7 @@ export default function HomePage() {
           Live streams, pay only for what you watch
         </h1>
         <p class="mt-4 max-w-2xl text-lg text-neutral-600 dark:text-neutral-400">
-          Top up credits once and watch any stream. You are billed by the minute, and every credit is on your
-          statement.
+          Top up credits once and watch any stream. You are billed by the minute, and every credit is on your statement.
         </p>
         <div class="mt-6 flex flex-wrap gap-3">
           <A

@@ -7,6 +7,8 @@ export interface TextFieldProps {
   onInput: (value: string) => void;
   type?: "text" | "email" | "password";
   autocomplete?: string;
+  /** The on-screen keyboard to offer ("decimal" for prices). */
+  inputmode?: "numeric" | "decimal";
   required?: boolean;
   error?: string | undefined;
   /** Guidance shown under the input and read with it (password rules…). */
@@ -37,6 +39,7 @@ export function TextField(props: TextFieldProps) {
         name={props.name}
         type={props.type ?? "text"}
         autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
         required={props.required}
         value={props.value}
         onInput={(event) => props.onInput(event.currentTarget.value)}

@@ -4,6 +4,7 @@ import { errorMessage } from "../../lib/api-error.ts";
 import { displayName } from "../../lib/display-name.ts";
 import { useSession } from "../../stores/session-context.tsx";
 import { useTheme } from "../../stores/theme-context.tsx";
+import { useWallet } from "../../stores/wallet-context.tsx";
 import { ErrorNotice } from "../feedback/error-notice.tsx";
 import { RouteErrorBoundary } from "../route-error-boundary.tsx";
 import { Footer } from "./footer.tsx";
@@ -14,6 +15,7 @@ import { Navbar, type NavAccount } from "./navbar.tsx";
 export function AppShell(props: ParentProps) {
   const theme = useTheme();
   const session = useSession();
+  const wallet = useWallet();
   const navigate = useNavigate();
   const [loggingOut, setLoggingOut] = createSignal(false);
   const [logoutError, setLogoutError] = createSignal<string | null>(null);
@@ -55,6 +57,7 @@ export function AppShell(props: ParentProps) {
         isDark={theme.theme() === "dark"}
         onToggleTheme={theme.toggle}
         account={account()}
+        balance={wallet.balance()?.balance ?? null}
         onLogout={() => void logout()}
         loggingOut={loggingOut()}
       />

@@ -1,6 +1,7 @@
 import { A, useLocation } from "@solidjs/router";
 import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
-import { CloseIcon, MenuIcon } from "../icons.tsx";
+import { formatCredits } from "../../lib/credits.ts";
+import { CloseIcon, CoinsIcon, MenuIcon } from "../icons.tsx";
 import { AccountMenu } from "./account-menu.tsx";
 import { accountLinks, primaryLinks, type NavLink } from "./nav-links.ts";
 import { ThemeToggle } from "./theme-toggle.tsx";
@@ -16,6 +17,8 @@ export interface NavbarProps {
   onToggleTheme: () => void;
   /** "loading" until the session is known, so neither "Log in" nor the menu flashes. */
   account: NavAccount | null | "loading";
+  /** The signed-in user's balance ("1000.000"), null until known. */
+  balance: string | null;
   onLogout: () => void;
   loggingOut: boolean;
 }
@@ -85,6 +88,24 @@ export function Navbar(props: NavbarProps) {
         </ul>
 
         <div class="ml-auto flex items-center gap-2">
+          <Show when={signedIn() && props.balance}>
+            {(balance) => (
+              <A
+                href="/dashboard/wallet"
+                title="Your wallet"
+                class="flex items-center gap-1.5 rounded-md px-2 py-2 text-sm font-medium text-neutral-700 tabular-nums hover:bg-neutral-100 dark:text-neutral-200 dark:hover:bg-neutral-800"
+                activeClass="bg-neutral-100 dark:bg-neutral-800"
+                inactiveClass=""
+              >
+                <CoinsIcon />
+                <span class="sr-only">Wallet balance: </span>
+                {/* Polite: a changed balance is read out once the user is idle, never interrupting. */}
+                <span data-testid="navbar-balance" aria-live="polite" aria-atomic="true">
+                  {formatCredits(balance(), { compact: true })} credits
+                </span>
+              </A>
+            )}
+          </Show>
           <ThemeToggle isDark={props.isDark} onToggle={props.onToggleTheme} />
           <div class="hidden items-center gap-2 md:flex">
             <Switch>

@@ -1,0 +1,169 @@
+import { A } from "@solidjs/router";
+import { createResource, createSignal, Match, Show, Switch } from "solid-js";
+import type { PriceDto } from "@contracts/payments.ts";
+import { PriceEditor } from "../../components/admin/price-editor.tsx";
+import { PriceTable } from "../../components/admin/price-table.tsx";
+import { Modal } from "../../components/dialog/modal.tsx";
+import { EmptyNotice } from "../../components/feedback/empty-notice.tsx";
+import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
+import { LoadingNotice } from "../../components/feedback/loading-notice.tsx";
+import { api } from "../../lib/api.ts";
+import { errorMessage } from "../../lib/api-error.ts";
+import { createForm } from "../../lib/form.ts";
+import {
+  createPriceFormSchema,
+  editPriceFormSchema,
+  emptyPriceForm,
+  priceFormValues,
+  toggleActiveBody,
+} from "../../lib/price-form.ts";
+
+/** /admin/prices: the credit packages, on sale or not; create, edit, hide. */
+export default function AdminPricesPage() {
+  const [prices, { mutate, refetch }] = createResource(async () => (await api.admin.prices.list()).prices);
+  const [editing, setEditing] = createSignal<PriceDto | null>(null);
+  const [togglingId, setTogglingId] = createSignal<string | null>(null);
+  const [tableError, setTableError] = createSignal<string | null>(null);
+  const [notice, setNotice] = createSignal("");
+  const [createdCount, setCreatedCount] = createSignal(1);
+
+  const list = () => (prices.error ? undefined : prices.latest);
+  const onSale = (exceptId?: string) => (list() ?? []).filter((p) => p.active && p.id !== exceptId);
+  const replace = (price: PriceDto) => mutate((current) => current?.map((p) => (p.id === price.id ? price : p)));
+
+  const toggle = async (price: PriceDto) => {
+    setTogglingId(price.id);
+    setTableError(null);
+    try {
+      const { price: saved } = await api.admin.prices.update(price.id, toggleActiveBody(price));
+      replace(saved);
+      setNotice(`${saved.name} is ${saved.active ? "on sale" : "hidden from buyers"}.`);
+    } catch (error) {
+      setTableError(`Could not change ${price.name}: ${errorMessage(error)}`);
+    } finally {
+      setTogglingId(null);
+    }
+  };
+
+  return (
+    <div class="flex flex-col gap-8">
+      <header>
+        <A href="/admin" class="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+          ← Admin
+        </A>
+        <h1 class="mt-2 text-3xl font-bold tracking-tight">Price packages</h1>
+        <p class="mt-2 max-w-2xl text-neutral-600 dark:text-neutral-400">
+          The credit packages buyers can choose from. Hidden packages stay in the history of past payments.
+        </p>
+      </header>
+
+      <p role="status" class="sr-only" data-testid="admin-prices-status">
+        {notice()}
+      </p>
+
+      <section aria-labelledby="packages-heading" aria-busy={prices.loading} class="flex flex-col gap-4">
+        <h2 id="packages-heading" class="text-xl font-semibold">
+          All packages
+        </h2>
+        <Show when={tableError()}>{(message) => <ErrorNotice message={message()} />}</Show>
+        <Switch>
+          <Match when={prices.error}>
+            <ErrorNotice message={errorMessage(prices.error)} onRetry={() => void refetch()} />
+          </Match>
+          <Match when={!list()}>
+            <LoadingNotice label="Loading packages…" />
+          </Match>
+          <Match when={list()?.length === 0}>
+            <EmptyNotice message="No packages yet. Create the first one below." />
+          </Match>
+          <Match when={list()}>
+            {(current) => (
+              <PriceTable
+                prices={current()}
+                togglingId={togglingId()}
+                onToggle={(price) => void toggle(price)}
+                onEdit={setEditing}
+              />
+            )}
+          </Match>
+        </Switch>
+      </section>
+
+      <section aria-labelledby="create-heading" class="flex flex-col gap-4">
+        <h2 id="create-heading" class="text-xl font-semibold">
+          New package
+        </h2>
+        {/* Keyed on a counter: a fresh, empty form after each package created. */}
+        <Show when={createdCount()} keyed>
+          <CreatePriceForm
+            onSale={onSale()}
+            onCreated={(price) => {
+              mutate((current) => [...(current ?? []), price].sort((a, b) => a.credits - b.credits));
+              setNotice(`Created ${price.name}.`);
+              setCreatedCount((n) => n + 1);
+            }}
+          />
+        </Show>
+      </section>
+
+      <Modal open={editing() !== null} title={`Edit ${editing()?.name ?? "package"}`} onClose={() => setEditing(null)}>
+        <Show when={editing()} keyed>
+          {(price) => (
+            <EditPriceForm
+              price={price}
+              onSale={onSale(price.id)}
+              onSaved={(saved) => {
+                replace(saved);
+                setNotice(`Saved ${saved.name}.`);
+                setEditing(null);
+              }}
+              onCancel={() => setEditing(null)}
+            />
+          )}
+        </Show>
+      </Modal>
+    </div>
+  );
+}
+
+function CreatePriceForm(props: { onSale: PriceDto[]; onCreated: (price: PriceDto) => void }) {
+  const form = createForm({
+    initial: emptyPriceForm,
+    schema: createPriceFormSchema,
+    submit: api.admin.prices.create,
+    onSuccess: ({ price }) => props.onCreated(price),
+  });
+  return (
+    <PriceEditor
+      form={form}
+      mode="create"
+      submitLabel="Create package"
+      pendingLabel="Creating…"
+      onSale={props.onSale}
+    />
+  );
+}
+
+function EditPriceForm(props: {
+  price: PriceDto;
+  onSale: PriceDto[];
+  onSaved: (price: PriceDto) => void;
+  onCancel: () => void;
+}) {
+  const form = createForm({
+    initial: priceFormValues(props.price),
+    schema: editPriceFormSchema(props.price),
+    submit: (changes) => api.admin.prices.update(props.price.id, changes),
+    onSuccess: ({ price }) => props.onSaved(price),
+  });
+  return (
+    <PriceEditor
+      form={form}
+      mode="edit"
+      submitLabel="Save changes"
+      pendingLabel="Saving…"
+      onSale={props.onSale}
+      onCancel={props.onCancel}
+    />
+  );
+}

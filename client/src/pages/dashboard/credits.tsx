@@ -1,0 +1,155 @@
+import { A, useSearchParams } from "@solidjs/router";
+import { createMemo, createResource, Match, Show, Switch } from "solid-js";
+import { ResendVerification } from "../../components/auth/resend-verification.tsx";
+import { CheckoutBanner } from "../../components/credits/checkout-banner.tsx";
+import { PaymentHistoryTable } from "../../components/credits/payment-history-table.tsx";
+import { PricePicker } from "../../components/credits/price-picker.tsx";
+import { EmptyNotice } from "../../components/feedback/empty-notice.tsx";
+import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
+import { LoadMore } from "../../components/feedback/load-more.tsx";
+import { LoadingNotice } from "../../components/feedback/loading-notice.tsx";
+import { BalanceSummary } from "../../components/wallet/balance-summary.tsx";
+import { api } from "../../lib/api.ts";
+import { errorMessage } from "../../lib/api-error.ts";
+import { checkoutBanner, parsePaymentStatus } from "../../lib/checkout.ts";
+import { formatCredits } from "../../lib/credits.ts";
+import { firstParam } from "../../lib/redirect.ts";
+import { createCheckoutStarter } from "../../stores/checkout.ts";
+import { createCursorList } from "../../stores/cursor-list.ts";
+import { createPaymentWatcher } from "../../stores/payment-watcher.ts";
+import { useSession } from "../../stores/session-context.tsx";
+import { useWallet } from "../../stores/wallet-context.tsx";
+
+const HISTORY_PAGE_SIZE = 20;
+const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-400";
+
+/** /dashboard/credits: buy a package, see past payments, and hear how the last checkout went. */
+export default function CreditsPage() {
+  const session = useSession();
+  const wallet = useWallet();
+  const [params, setParams] = useSearchParams();
+  const checkout = createCheckoutStarter();
+  const [prices, { refetch: refetchPrices }] = createResource(async () => (await api.prices()).prices);
+
+  const history = createCursorList({
+    key: () => "payments",
+    fetchPage: async (_key, cursor, signal) => {
+      const page = await api.payments.history({ cursor, limit: HISTORY_PAGE_SIZE }, signal);
+      return { items: page.payments, nextCursor: page.nextCursor };
+    },
+  });
+
+  // The provider (or the dev checkout) sends the buyer back with ?payment=<id>&status=<status>,
+  // or ?checkout=cancelled&payment=<id>.
+  const paymentId = () => firstParam(params.payment) || undefined;
+  const checkoutParam = () => firstParam(params.checkout) || undefined;
+  const watcher = createPaymentWatcher({
+    paymentId: () => (checkoutParam() === "cancelled" ? null : (paymentId() ?? null)),
+    fetchPayment: async (id, signal) => (await api.payments.get(id, signal)).payment,
+    onSettled: () => {
+      void wallet.refresh();
+      void history.reload();
+    },
+  });
+
+  const urlStatus = () => parsePaymentStatus(firstParam(params.status));
+  const banner = createMemo(() =>
+    checkoutBanner({
+      checkout: watcher.refused() ? "unknown" : checkoutParam(),
+      paymentId: paymentId(),
+      urlStatus: urlStatus(),
+      payment: watcher.payment(),
+      timedOut: watcher.timedOut(),
+      formatCredits: (credits) => formatCredits(credits, { compact: true }),
+    }),
+  );
+  const waiting = () =>
+    !!paymentId() &&
+    !checkoutParam() &&
+    !watcher.refused() &&
+    !watcher.timedOut() &&
+    (watcher.payment()?.status ?? urlStatus() ?? "PENDING") === "PENDING";
+  const dismissBanner = () =>
+    setParams({ payment: undefined, status: undefined, checkout: undefined }, { replace: true });
+
+  return (
+    <div class="flex flex-col gap-8">
+      <header>
+        <h1 class="text-3xl font-bold tracking-tight">Buy credits</h1>
+        <p class="mt-2 max-w-2xl text-neutral-600 dark:text-neutral-400">
+          Credits pay for the streams you watch. Pick a package; you will be sent to a secure checkout and back here
+          when it is done.
+        </p>
+      </header>
+
+      <Show when={banner()}>
+        {(current) => <CheckoutBanner banner={current()} waiting={waiting()} onDismiss={dismissBanner} />}
+      </Show>
+
+      <BalanceSummary balance={wallet.balance()}>
+        <A href="/dashboard/wallet" class={linkClass}>
+          View wallet and ledger
+        </A>
+      </BalanceSummary>
+
+      <Show when={session.me()?.user.emailVerified === false}>
+        <section
+          aria-labelledby="credits-verify-heading"
+          class="flex flex-col gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100"
+        >
+          <h2 id="credits-verify-heading" class="font-semibold">
+            Confirm your email to buy credits
+          </h2>
+          <p>Purchases unlock once you open the link we sent to {session.me()?.user.email}.</p>
+          <ResendVerification email={session.me()?.user.email ?? ""} label="Resend confirmation email" />
+        </section>
+      </Show>
+
+      <section aria-labelledby="packages-heading" class="flex flex-col gap-4">
+        <h2 id="packages-heading" class="text-xl font-semibold">
+          Packages
+        </h2>
+        <PricePicker
+          prices={prices.error ? undefined : prices.latest}
+          loading={prices.loading}
+          error={prices.error}
+          onRetry={() => void refetchPrices()}
+          provider={checkout.provider()}
+          onProviderChange={checkout.setProvider}
+          pendingPriceId={checkout.pendingPriceId()}
+          errorFor={checkout.errorFor}
+          onBuy={(priceId) => void checkout.buy(priceId)}
+        />
+      </section>
+
+      <section aria-labelledby="history-heading" aria-busy={history.loading()} class="flex flex-col gap-4">
+        <h2 id="history-heading" class="text-xl font-semibold">
+          Payment history
+        </h2>
+        <Switch>
+          <Match when={history.error() && !history.loaded()}>
+            <ErrorNotice message={errorMessage(history.error())} onRetry={() => void history.reload()} />
+          </Match>
+          <Match when={!history.loaded()}>
+            <LoadingNotice label="Loading payments…" />
+          </Match>
+          <Match when={history.items().length === 0}>
+            <EmptyNotice message="No payments yet. Your purchases will be listed here." />
+          </Match>
+          <Match when={true}>
+            <PaymentHistoryTable payments={history.items()} />
+            <Show when={history.error()}>
+              <ErrorNotice message={errorMessage(history.error())} onRetry={() => void history.loadMore()} />
+            </Show>
+            <LoadMore
+              hasMore={history.hasMore()}
+              loading={history.loading()}
+              onLoadMore={() => void history.loadMore()}
+              label="Load more payments"
+            />
+          </Match>
+        </Switch>
+      </section>
+    </div>
+  );
+}

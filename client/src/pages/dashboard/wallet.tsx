@@ -1,0 +1,158 @@
+import { A, useSearchParams } from "@solidjs/router";
+import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
+import { ledgerEntryTypeSchema, type LedgerEntryDto } from "@contracts/wallet.ts";
+import { PricePicker } from "../../components/credits/price-picker.tsx";
+import { Modal } from "../../components/dialog/modal.tsx";
+import { EmptyNotice } from "../../components/feedback/empty-notice.tsx";
+import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
+import { LoadMore } from "../../components/feedback/load-more.tsx";
+import { LoadingNotice } from "../../components/feedback/loading-notice.tsx";
+import { BalanceSummary } from "../../components/wallet/balance-summary.tsx";
+import { LedgerTable } from "../../components/wallet/ledger-table.tsx";
+import { LEDGER_TYPES } from "../../components/wallet/ledger-type-badge.tsx";
+import { api, ledgerCsvUrl } from "../../lib/api.ts";
+import { errorMessage } from "../../lib/api-error.ts";
+import { firstParam } from "../../lib/redirect.ts";
+import { createCheckoutStarter } from "../../stores/checkout.ts";
+import { createCursorList } from "../../stores/cursor-list.ts";
+import { useWallet } from "../../stores/wallet-context.tsx";
+
+const LEDGER_PAGE_SIZE = 25;
+const primaryButton =
+  "rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400";
+const secondaryButton =
+  "rounded-md border border-neutral-300 px-4 py-2 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800";
+const selectClass =
+  "mt-1 block rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 dark:border-neutral-700 dark:bg-neutral-900";
+
+type LedgerType = LedgerEntryDto["type"];
+
+/** /dashboard/wallet: the balance, a top-up dialog and the ledger with its CSV export. */
+export default function WalletPage() {
+  const wallet = useWallet();
+  const [params, setParams] = useSearchParams();
+  const type = (): LedgerType | undefined => ledgerEntryTypeSchema.safeParse(firstParam(params.type)).data;
+
+  const ledger = createCursorList({
+    key: type,
+    fetchPage: async (entryType, cursor, signal) => {
+      const page = await api.wallet.ledger({ cursor, limit: LEDGER_PAGE_SIZE, type: entryType }, signal);
+      return { items: page.entries, nextCursor: page.nextCursor };
+    },
+  });
+
+  // A balance that moved (a poll, a purchase elsewhere) means the ledger has new entries.
+  createEffect(
+    on(
+      () => wallet.balance()?.balance,
+      (balance, previous) => {
+        if (previous !== undefined && balance !== undefined && balance !== previous) void ledger.reload();
+      },
+      { defer: true },
+    ),
+  );
+
+  const [topUpOpen, setTopUpOpen] = createSignal(false);
+  const checkout = createCheckoutStarter();
+  // The packages load the first time the dialog opens.
+  const [prices, { refetch: refetchPrices }] = createResource(
+    () => topUpOpen() || undefined,
+    async () => (await api.prices()).prices,
+  );
+
+  return (
+    <div class="flex flex-col gap-8">
+      <header>
+        <h1 class="text-3xl font-bold tracking-tight">Wallet</h1>
+        <p class="mt-2 max-w-2xl text-neutral-600 dark:text-neutral-400">
+          Every credit in and out of your wallet, with the balance after each entry.
+        </p>
+      </header>
+
+      <BalanceSummary balance={wallet.balance()} showLevel>
+        <button type="button" class={primaryButton} aria-haspopup="dialog" onClick={() => setTopUpOpen(true)}>
+          Top up
+        </button>
+        <A href="/dashboard/credits" class={secondaryButton}>
+          Payment history
+        </A>
+      </BalanceSummary>
+      <Show when={wallet.error() && !wallet.balance()}>
+        <ErrorNotice message={errorMessage(wallet.error())} onRetry={() => void wallet.refresh()} />
+      </Show>
+
+      <Modal
+        open={topUpOpen()}
+        title="Top up credits"
+        description="Choose how to pay and a package. You will be sent to checkout and brought back afterwards."
+        onClose={() => setTopUpOpen(false)}
+      >
+        <PricePicker
+          prices={prices.error ? undefined : prices.latest}
+          loading={prices.loading}
+          error={prices.error}
+          onRetry={() => void refetchPrices()}
+          provider={checkout.provider()}
+          onProviderChange={checkout.setProvider}
+          pendingPriceId={checkout.pendingPriceId()}
+          errorFor={checkout.errorFor}
+          onBuy={(priceId) => void checkout.buy(priceId)}
+        />
+      </Modal>
+
+      <section aria-labelledby="ledger-heading" aria-busy={ledger.loading()} class="flex flex-col gap-4">
+        <div class="flex flex-wrap items-end justify-between gap-4">
+          <h2 id="ledger-heading" class="text-xl font-semibold">
+            Ledger
+          </h2>
+          <div class="flex flex-wrap items-end gap-3">
+            <div>
+              <label for="ledger-type" class="block text-sm font-medium">
+                Type
+              </label>
+              <select
+                id="ledger-type"
+                class={selectClass}
+                value={type() ?? ""}
+                onChange={(event) => setParams({ type: event.currentTarget.value || undefined }, { replace: true })}
+              >
+                <option value="">All entries</option>
+                <For each={Object.entries(LEDGER_TYPES)}>
+                  {([value, meta]) => <option value={value}>{meta.plural}</option>}
+                </For>
+              </select>
+            </div>
+            <a href={ledgerCsvUrl(type())} download="" data-testid="export-csv" class={secondaryButton}>
+              Export CSV
+            </a>
+          </div>
+        </div>
+        <Switch>
+          <Match when={ledger.error() && !ledger.loaded()}>
+            <ErrorNotice message={errorMessage(ledger.error())} onRetry={() => void ledger.reload()} />
+          </Match>
+          <Match when={!ledger.loaded()}>
+            <LoadingNotice label="Loading ledger…" />
+          </Match>
+          <Match when={ledger.items().length === 0}>
+            <EmptyNotice
+              message={type() ? `No ${LEDGER_TYPES[type() ?? "DEPOSIT"].plural.toLowerCase()} yet.` : "No entries yet."}
+            />
+          </Match>
+          <Match when={true}>
+            <LedgerTable entries={ledger.items()} />
+            <Show when={ledger.error()}>
+              <ErrorNotice message={errorMessage(ledger.error())} onRetry={() => void ledger.loadMore()} />
+            </Show>
+            <LoadMore
+              hasMore={ledger.hasMore()}
+              loading={ledger.loading()}
+              onLoadMore={() => void ledger.loadMore()}
+              label="Load more entries"
+            />
+          </Match>
+        </Switch>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { baseUrl, watchPageErrors } from "./browser.ts";
+
+export const PASSWORD = "correct-horse-battery-staple";
+export const SEEDED_PASSWORD = "tollgate-dev-password";
+
+/** Chromium logs every non-2xx fetch; the statuses a test provokes on purpose are not page errors. */
+export const unexpected = (errors: string[], ...statuses: number[]) =>
+  errors.filter((e) => !statuses.some((s) => e.includes(`status of ${s}`)));
+
+export const uniqueEmail = (prefix = "e2e") =>
+  `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+
+/** A fresh cookie jar and storage, and the page's errors collected for the test to check. */
+export async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: baseUrl(), acceptDownloads: true });
+  const page = await context.newPage();
+  return { context, page, errors: watchPageErrors(page) };
+}
+
+/** Fills and sends the login form on the current page. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+/** Opens /login with a redirect back to `path` and signs in; resolves once `path` has loaded. */
+export async function logInAt(page: Page, path: string, email: string, password: string): Promise<void> {
+  await page.goto(`/login?${new URLSearchParams({ redirect: path }).toString()}`);
+  await logIn(page, email, password);
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+}
+
+interface OutboxMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Registers an account through the API and opens the confirmation link from the dev mailbox,
+ * the way auth.e2e.ts does through the UI (which that test already covers).
+ */
+export async function registerVerifiedUser(input: { email: string; password: string; displayName: string }) {
+  const register = await fetch(`${baseUrl()}/api/auth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
+  if (register.status !== 201) throw new Error(`register: ${register.status} ${await register.text()}`);
+
+  const outbox = await fetch(`${baseUrl()}/api/dev/outbox?${new URLSearchParams({ to: input.email }).toString()}`);
+  const { messages } = (await outbox.json()) as { messages: OutboxMessage[] };
+  const link = messages
+    .map((m) => /\/api\/auth\/verify\?token=[^\s"<>]+/.exec(m.text)?.[0])
+    .find((found): found is string => !!found);
+  if (!link) throw new Error(`no confirmation email for ${input.email}`);
+
+  const verify = await fetch(`${baseUrl()}${link}`, { redirect: "manual" });
+  const location = verify.headers.get("location") ?? "";
+  if (!location.includes("status=ok")) throw new Error(`verify: ${verify.status} → ${location}`);
+}
