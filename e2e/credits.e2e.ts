@@ -154,10 +154,16 @@ describe.skipIf(!hasBrowser())("credits and wallet in Chromium", () => {
     await page.waitForURL(/checkout=cancelled/);
     const banner = page.getByTestId("checkout-banner");
     await expect.poll(() => banner.textContent()).toContain("Checkout cancelled");
+    // The page told the server: the abandoned payment no longer counts as pending.
+    await expect.poll(() => page.getByTestId("payment-row").first().textContent()).toContain("Failed");
 
-    // The provider's success redirect, before its webhook has arrived.
-    await page.goto(`/api/payments/success?session_id=${paymentId}`);
-    await page.waitForURL(new RegExp(`/dashboard/credits\\?payment=${paymentId}&status=PENDING$`));
+    // A second attempt: the provider's success redirect arrives before its webhook.
+    await plus.getByTestId("buy-button").click();
+    await page.waitForURL(/\/dev\/checkout\//);
+    const secondId = new URL(page.url()).pathname.split("/").pop() ?? "";
+    expect(secondId).not.toBe(paymentId);
+    await page.goto(`/api/payments/success?session_id=${secondId}`);
+    await page.waitForURL(new RegExp(`/dashboard/credits\\?payment=${secondId}&status=PENDING$`));
     await expect.poll(() => banner.textContent()).toContain("Waiting for confirmation…");
 
     // The webhook arrives; the page, polling every 2 s, notices.
@@ -168,7 +174,7 @@ describe.skipIf(!hasBrowser())("credits and wallet in Chromium", () => {
         body: JSON.stringify({ outcome: "paid" }),
       });
       return response.status;
-    }, paymentId);
+    }, secondId);
     expect(status).toBe(200);
     await expect
       .poll(() => banner.textContent(), { timeout: 10_000 })

@@ -69,6 +69,20 @@ describe("prices and checkout", () => {
     expect(back.headers.get("location")).toMatch(new RegExp(`payment=${checkout.paymentId}&status=PENDING$`));
   });
 
+  it("marks a cancelled checkout FAILED for its owner only, and a later payment still books", async () => {
+    const { session } = await signUpVerified("cancel");
+    const c = await startCheckout(session);
+    const other = await signUpVerified("cancel-other");
+    expect((await other.session.call(`/api/payments/${c.paymentId}/cancel`, { method: "POST" })).status).toBe(404);
+    const cancelled = await session.call<PaymentBody>(`/api/payments/${c.paymentId}/cancel`, { method: "POST" });
+    expect(cancelled.body.payment.status).toBe("FAILED");
+    const balance = await session.call<{ pendingPayments: number }>("/api/wallet/balance");
+    expect(balance.body.pendingPayments).toBe(0);
+    await deliverStripe("checkout.session.completed", sessionObject(c));
+    expect((await paymentOf(session, c.paymentId)).status).toBe("SUCCEEDED");
+    expect(await balanceOf(session)).toBe("500.000");
+  });
+
   it("completes a dev checkout through the signed webhook path", async () => {
     const { session } = await signUpVerified("devpay");
     const checkout = await startCheckout(session);

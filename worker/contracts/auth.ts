@@ -49,6 +49,11 @@ export const publicUserSchema = z.object({
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
+/** POST /api/auth/register → 201. */
+export const registeredSchema = z.object({ user: publicUserSchema });
+/** Resend, forgot and reset answers: the same whether or not the account exists. */
+export const acceptedSchema = z.object({ ok: z.literal(true), message: z.string().optional() });
+
 export const profileSchema = z.object({
   displayName: z.string(),
   avatarUrl: z.string().nullable(),

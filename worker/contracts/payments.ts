@@ -40,6 +40,12 @@ export const paymentSchema = z.object({
 });
 export type PaymentDto = z.infer<typeof paymentSchema>;
 
+export const paymentEnvelopeSchema = z.object({ payment: paymentSchema });
+
+/** What the webhook receiver made of a delivered event. */
+export const WEBHOOK_OUTCOMES = ["processed", "ignored", "duplicate", "in_progress", "failed"] as const;
+export const devCheckoutResultSchema = z.object({ outcome: z.enum(WEBHOOK_OUTCOMES), payment: paymentSchema.nullable() });
+
 export const paymentHistorySchema = z.object({ payments: z.array(paymentSchema), nextCursor: z.string().nullable() });
 
 export const paginationQuerySchema = z.object({
@@ -59,6 +65,7 @@ export const priceSchema = z.object({
 });
 export type PriceDto = z.infer<typeof priceSchema>;
 export const priceListSchema = z.object({ prices: z.array(priceSchema) });
+export const priceEnvelopeSchema = z.object({ price: priceSchema });
 
 const priceFields = {
   productCode: z

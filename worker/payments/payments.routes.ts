@@ -5,6 +5,7 @@ import { checkoutRequestSchema, paginationQuerySchema } from "../contracts/payme
 import { notFound } from "../errors.ts";
 import { validate } from "../lib/validate.ts";
 import type { AppEnv } from "../types.ts";
+import { cancelPayment } from "./cancel-payment.ts";
 import { createCheckout } from "./create-checkout.ts";
 import { findReturnedPayment, getOwnPayment, listPayments, toPaymentDto } from "./list-payments.ts";
 import type { PaymentDeps } from "./providers.ts";
@@ -37,6 +38,10 @@ export const paymentRoutes = new Hono<AppEnv>()
     const p = await findReturnedPayment(c.var.db, { userId: claims.sub, ref: c.req.valid("query").session_id });
     if (!p) return c.redirect(`${appUrl}/dashboard/credits?checkout=unknown`, 302);
     return c.redirect(`${appUrl}/dashboard/credits?payment=${p.id}&status=${p.status}`, 302);
+  })
+  .post("/:paymentId/cancel", validate("param", z.object({ paymentId: z.uuid() })), async (c) => {
+    const payment = await cancelPayment(c.var.db, { userId: currentUser(c).id, paymentId: c.req.valid("param").paymentId });
+    return c.json({ payment });
   })
   .get("/:paymentId", validate("param", z.object({ paymentId: z.uuid() })), async (c) => {
     const row = await getOwnPayment(c.var.db, { userId: currentUser(c).id, paymentId: c.req.valid("param").paymentId });

@@ -9,7 +9,8 @@ import { createPrice, updatePrice } from "./save-price.ts";
 
 /** GET /api/prices: the active packages, for everyone. */
 export const publicPriceRoutes = new Hono<AppEnv>().get("/", async (c) => {
-  c.header("cache-control", "public, max-age=30");
+  // Revalidate every time: a package an admin just hid must not stay buyable from a cache.
+  c.header("cache-control", "no-cache");
   return c.json({ prices: await listPrices(c.var.db, { includeInactive: false }) });
 });
 

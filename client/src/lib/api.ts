@@ -1,8 +1,9 @@
 import { z, type ZodType } from "zod";
 import {
+  acceptedSchema,
   meSchema,
   outboxSchema,
-  publicUserSchema,
+  registeredSchema,
   sessionSchema,
   type LoginInput,
   type RegisterInput,
@@ -11,10 +12,11 @@ import { categoryListSchema } from "@contracts/catalog.ts";
 import { errorBodySchema } from "@contracts/errors.ts";
 import {
   checkoutResponseSchema,
+  devCheckoutResultSchema,
+  paymentEnvelopeSchema,
   paymentHistorySchema,
-  paymentSchema,
+  priceEnvelopeSchema,
   priceListSchema,
-  priceSchema,
   type CheckoutRequest,
   type CreatePriceInput,
   type UpdatePriceInput,
@@ -161,13 +163,7 @@ export function refreshSession(): Promise<Session> {
   return pendingRefresh;
 }
 
-// Response shapes the Worker does not publish in worker/contracts yet; built from the shared parts.
-const registeredSchema = z.object({ user: publicUserSchema });
-const acceptedSchema = z.object({ ok: z.literal(true), message: z.string().optional() });
 const noContentSchema = z.undefined();
-const paymentEnvelopeSchema = z.object({ payment: paymentSchema });
-const priceEnvelopeSchema = z.object({ price: priceSchema });
-const devCheckoutResultSchema = z.object({ outcome: z.string(), payment: paymentSchema.nullable() });
 
 export type DevCheckoutOutcome = "paid" | "failed";
 export interface PageQuery {
@@ -223,6 +219,7 @@ export const api = {
       apiFetch(`/api/payments/history${query({ ...params })}`, { schema: paymentHistorySchema, signal }),
     get: (paymentId: string, signal?: AbortSignal) =>
       apiFetch(`/api/payments/${id(paymentId)}`, { schema: paymentEnvelopeSchema, signal }),
+    cancel: (paymentId: string) => post(`/api/payments/${id(paymentId)}/cancel`, paymentEnvelopeSchema),
   },
   admin: {
     prices: {

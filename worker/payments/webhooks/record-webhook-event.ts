@@ -3,7 +3,9 @@ import type { Db } from "../../db/client.ts";
 import { webhookEvents } from "../../db/schema/index.ts";
 import type { Logger } from "../../lib/logger.ts";
 
-export type WebhookOutcome = "processed" | "ignored" | "duplicate" | "in_progress" | "failed";
+import type { WEBHOOK_OUTCOMES } from "../../contracts/payments.ts";
+
+export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
 
 /** A delivery still RECEIVED after this long is taken as abandoned and run again. */
 const STALE_MS = 60_000;

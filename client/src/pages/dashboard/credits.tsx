@@ -1,5 +1,5 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createMemo, createResource, Match, Show, Switch } from "solid-js";
+import { createEffect, createMemo, createResource, Match, on, Show, Switch } from "solid-js";
 import { ResendVerification } from "../../components/auth/resend-verification.tsx";
 import { CheckoutBanner } from "../../components/credits/checkout-banner.tsx";
 import { PaymentHistoryTable } from "../../components/credits/payment-history-table.tsx";
@@ -51,6 +51,17 @@ export default function CreditsPage() {
       void history.reload();
     },
   });
+
+  // Back through the cancel URL: tell the server, so the payment stops counting as pending.
+  createEffect(
+    on([checkoutParam, paymentId], ([checkoutValue, cancelledId]) => {
+      if (checkoutValue !== "cancelled" || !cancelledId) return;
+      api.payments
+        .cancel(cancelledId)
+        .then(() => Promise.all([wallet.refresh(), history.reload()]))
+        .catch((error: unknown) => console.warn("could not cancel the payment", error)); // the banner stays as it is
+    }),
+  );
 
   const urlStatus = () => parsePaymentStatus(firstParam(params.status));
   const banner = createMemo(() =>
