@@ -3,7 +3,18 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", ".wrangler/", ".cache/", ".data/", ".xdg/", "node_modules/", "worker-configuration.d.ts", "migrations/"] },
+  {
+    ignores: [
+      "dist/",
+      ".wrangler/",
+      ".cache/",
+      ".data/",
+      ".xdg/",
+      "node_modules/",
+      "worker-configuration.d.ts",
+      "migrations/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

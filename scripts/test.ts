@@ -30,7 +30,14 @@ for (const tier of tiers) {
   try {
     await run(
       `${BIN}/vitest`,
-      ["run", "--config", `vitest.${tier}.config.ts`, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+      [
+        "run",
+        "--config",
+        `vitest.${tier}.config.ts`,
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${report}`,
+      ],
       log,
     );
   } catch {

@@ -26,8 +26,7 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", 404, `${what} not found`);
 export const unauthorized = (message = "Sign in to continue") => new AppError("UNAUTHORIZED", 401, message);
-export const forbidden = (message = "You do not have permission to do this") =>
-  new AppError("FORBIDDEN", 403, message);
+export const forbidden = (message = "You do not have permission to do this") => new AppError("FORBIDDEN", 403, message);
 export const badRequest = (code: string, message: string, details?: unknown) =>
   new AppError(code, 400, message, details);
 export const conflict = (code: string, message: string) => new AppError(code, 409, message);

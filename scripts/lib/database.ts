@@ -22,7 +22,10 @@ export async function migrateDatabase(url: string): Promise<void> {
 }
 
 /** Creates an empty database beside the one in baseUrl; drop() removes it. */
-export async function createFreshDatabase(baseUrl: string, prefix = "tollgate_test"): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createFreshDatabase(
+  baseUrl: string,
+  prefix = "tollgate_test",
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

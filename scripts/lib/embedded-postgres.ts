@@ -14,7 +14,9 @@ export interface EmbeddedPostgres {
  * good for development and a fresh machine, not for proving concurrency.
  * dataDir undefined keeps the database in memory (tests).
  */
-export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir ?? "memory://");
   const innerPort = await freePort();

@@ -26,8 +26,7 @@ export async function seedDatabase(db: ScriptDb): Promise<void> {
         .values({ email: demo.email, passwordHash, role: demo.role, emailVerified: new Date() })
         .onConflictDoNothing({ target: users.email })
         .returning({ id: users.id });
-      const user =
-        inserted[0] ?? (await tx.select({ id: users.id }).from(users).where(eq(users.email, demo.email)))[0];
+      const user = inserted[0] ?? (await tx.select({ id: users.id }).from(users).where(eq(users.email, demo.email)))[0];
       if (!user) throw new Error(`seed: user ${demo.email} missing`);
       await tx
         .insert(profiles)

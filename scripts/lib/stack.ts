@@ -61,7 +61,10 @@ export interface DatabaseStack {
  * Postgres (DATABASE_URL, else embedded PGlite), the WebSocket proxy, migrations and seed.
  * In test mode a real server gets a fresh database per run, dropped at stop().
  */
-export async function startDatabase(options: { mode: "dev" | "test"; databaseUrl?: string | undefined }): Promise<DatabaseStack> {
+export async function startDatabase(options: {
+  mode: "dev" | "test";
+  databaseUrl?: string | undefined;
+}): Promise<DatabaseStack> {
   const cleanups: (() => Promise<void>)[] = [];
   let databaseUrl = options.databaseUrl;
   let embedded = false;
@@ -127,7 +130,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ENVIRONMENT: vars.ENVIRONMENT ?? (options.mode === "dev" ? "development" : "test"),
       APP_URL: vars.APP_URL ?? url,
       JWT_PRIVATE_KEY:
-        vars.JWT_PRIVATE_KEY ?? (options.mode === "dev" ? ensureDevJwtKey(`${DATA_DIR}/dev-jwt-private.pem`) : ephemeralJwtKey()),
+        vars.JWT_PRIVATE_KEY ??
+        (options.mode === "dev" ? ensureDevJwtKey(`${DATA_DIR}/dev-jwt-private.pem`) : ephemeralJwtKey()),
       ...options.vars,
       DATABASE_URL: database.databaseUrl,
       NEON_WS_PROXY: database.wsProxy,
@@ -138,7 +142,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const wrangler = spawn(
       `${BIN}/wrangler`,
-      ["dev", "--ip", "127.0.0.1", "--port", String(port), "--env-file", envFile, "--persist-to", persist, "--show-interactive-dev-session=false", "--inspector-port", String(await freePort())],
+      [
+        "dev",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--env-file",
+        envFile,
+        "--persist-to",
+        persist,
+        "--show-interactive-dev-session=false",
+        "--inspector-port",
+        String(await freePort()),
+      ],
       { cwd: ROOT, env: toolEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true },
     );
     children.push(wrangler);

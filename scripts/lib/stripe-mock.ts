@@ -6,7 +6,11 @@ import { ROOT } from "./paths.ts";
 
 /** Stripe's own API mock (github.com/stripe/stripe-mock), installed by .ci/run into .cache/bin. */
 export function findStripeMock(): string | null {
-  const candidates = [process.env.STRIPE_MOCK_BIN, `${ROOT}.cache/bin/stripe-mock`, ...(process.env.PATH ?? "").split(":").map((d) => `${d}/stripe-mock`)];
+  const candidates = [
+    process.env.STRIPE_MOCK_BIN,
+    `${ROOT}.cache/bin/stripe-mock`,
+    ...(process.env.PATH ?? "").split(":").map((d) => `${d}/stripe-mock`),
+  ];
   return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
 }
 

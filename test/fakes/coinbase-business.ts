@@ -44,7 +44,8 @@ export async function startFakeCoinbase(): Promise<{ url: string; apiKey: string
           });
         }
         const refund = /^\/api\/v1\/checkouts\/([0-9a-f]+)\/refund$/.exec(path ?? "");
-        if (req.method === "POST" && refund) return send(200, { id: `rf_${randomBytes(6).toString("hex")}`, status: "PENDING" });
+        if (req.method === "POST" && refund)
+          return send(200, { id: `rf_${randomBytes(6).toString("hex")}`, status: "PENDING" });
         return send(404, { errorMessage: "not found" });
       } catch (error) {
         return send(401, { errorMessage: error instanceof Error ? error.message : "unauthorized" });

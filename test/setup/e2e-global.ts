@@ -3,7 +3,12 @@ import type { TestProject } from "vitest/node";
 import { freePort } from "../../scripts/lib/free-port.ts";
 import { startStack } from "../../scripts/lib/stack.ts";
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  "/usr/lib/chromium/chromium",
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+];
 
 /** Starts the whole app (fresh database, wrangler dev, built client) for the browser tier. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -22,7 +22,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stops.push(mock.stop);
     project.provide("stripeMockUrl", mock.url);
   } else {
-    const message = "stripe-mock not found (.ci/run installs it: go install github.com/stripe/stripe-mock); Stripe API tests skip.";
+    const message =
+      "stripe-mock not found (.ci/run installs it: go install github.com/stripe/stripe-mock); Stripe API tests skip.";
     if (process.env.CI === "true") throw new Error(message);
     console.warn(`\n*** ${message} ***\n`);
     project.provide("stripeMockUrl", "");

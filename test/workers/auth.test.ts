@@ -130,7 +130,10 @@ describe("guards", () => {
     const viewer = new Session();
     await viewer.login("viewer2@tollgate.test");
     const target = (await viewer.call<MeBody>("/api/me")).body.user.id;
-    const res = await viewer.call<ApiErrorBody>(`/api/admin/users/${target}`, { method: "PATCH", body: { role: "ADMIN" } });
+    const res = await viewer.call<ApiErrorBody>(`/api/admin/users/${target}`, {
+      method: "PATCH",
+      body: { role: "ADMIN" },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("FORBIDDEN");
     const creatorArea = await viewer.call("/api/creator/anything");
@@ -140,7 +143,10 @@ describe("guards", () => {
   it("refuses cookie-authenticated writes from another origin (CSRF)", async () => {
     const s = new Session();
     await s.login("viewer1@tollgate.test");
-    const res = await s.call<ApiErrorBody>("/api/auth/logout", { method: "POST", headers: { origin: "https://evil.example" } });
+    const res = await s.call<ApiErrorBody>("/api/auth/logout", {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("CSRF_REJECTED");
     expect((await s.call("/api/me")).status).toBe(200);
@@ -174,7 +180,10 @@ describe("suspension and role changes", () => {
   it("validates the admin update body", async () => {
     const admin = new Session();
     await admin.login("admin@tollgate.test");
-    const bad = await admin.call<ApiErrorBody>("/api/admin/users/not-a-uuid", { method: "PATCH", body: { role: "KING" } });
+    const bad = await admin.call<ApiErrorBody>("/api/admin/users/not-a-uuid", {
+      method: "PATCH",
+      body: { role: "KING" },
+    });
     expect(bad.status).toBe(400);
     const missing = await admin.call<ApiErrorBody>("/api/admin/users/00000000-0000-4000-8000-000000000000", {
       method: "PATCH",
@@ -227,7 +236,10 @@ describe("password reset", () => {
     expect(a.body).toEqual(b.body);
     const link = await latestMailLink(email, /http\S+\/reset-password\?token=\S+/);
     const token = new URL(link).searchParams.get("token");
-    const ok = await s.call("/api/auth/password/reset", { method: "POST", body: { token, password: "brand new passphrase" } });
+    const ok = await s.call("/api/auth/password/reset", {
+      method: "POST",
+      body: { token, password: "brand new passphrase" },
+    });
     expect(ok.status).toBe(200);
     const reuse = await s.call<ApiErrorBody>("/api/auth/password/reset", {
       method: "POST",

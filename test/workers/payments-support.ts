@@ -47,17 +47,24 @@ export async function startCheckout(
   envOverrides?: Record<string, string>,
 ): Promise<{ paymentId: string; sessionId: string; checkoutUrl: string }> {
   const price = await firstPrice();
-  const res = await session.call<{ paymentId: string; sessionId: string; checkoutUrl: string }>("/api/payments/checkout", {
-    method: "POST",
-    body: { priceId: price.id, provider },
-    ...(envOverrides ? { envOverrides } : {}),
-  });
+  const res = await session.call<{ paymentId: string; sessionId: string; checkoutUrl: string }>(
+    "/api/payments/checkout",
+    {
+      method: "POST",
+      body: { priceId: price.id, provider },
+      ...(envOverrides ? { envOverrides } : {}),
+    },
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 
 let eventCounter = 0;
-export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_test_${Date.now()}_${eventCounter++}`): string {
+export function stripeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  id = `evt_test_${Date.now()}_${eventCounter++}`,
+): string {
   return JSON.stringify({ id, object: "event", type, created: Math.floor(Date.now() / 1000), data: { object } });
 }
 
@@ -75,7 +82,11 @@ export function sessionObject(p: { paymentId: string; sessionId: string }, overr
   };
 }
 
-export function chargeObject(p: { paymentId: string }, amountRefunded: number, overrides: Record<string, unknown> = {}) {
+export function chargeObject(
+  p: { paymentId: string },
+  amountRefunded: number,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     id: `ch_test_${p.paymentId.slice(0, 8)}`,
     object: "charge",
@@ -88,7 +99,10 @@ export function chargeObject(p: { paymentId: string }, amountRefunded: number, o
   };
 }
 
-export async function signStripe(payload: string, options: { secret?: string; timestamp?: number } = {}): Promise<string> {
+export async function signStripe(
+  payload: string,
+  options: { secret?: string; timestamp?: number } = {},
+): Promise<string> {
   return Stripe.webhooks.generateTestHeaderStringAsync({
     payload,
     secret: options.secret ?? STRIPE_WEBHOOK_SECRET,

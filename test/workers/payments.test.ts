@@ -39,17 +39,26 @@ describe("prices and checkout", () => {
 
   it("refuses checkout to unverified users, anonymous users and bad input", async () => {
     const price = await firstPrice();
-    const anon = await new Session().call<ApiErrorBody>("/api/payments/checkout", { method: "POST", body: { priceId: price.id } });
+    const anon = await new Session().call<ApiErrorBody>("/api/payments/checkout", {
+      method: "POST",
+      body: { priceId: price.id },
+    });
     expect(anon.status).toBe(401);
     const viewer = new Session();
     const email = `unverified-${crypto.randomUUID().slice(0, 6)}@example.test`;
     await viewer.call("/api/auth/register", { method: "POST", body: { email, password: "correct horse battery" } });
     await viewer.login(email, "correct horse battery");
-    const unverified = await viewer.call<ApiErrorBody>("/api/payments/checkout", { method: "POST", body: { priceId: price.id } });
+    const unverified = await viewer.call<ApiErrorBody>("/api/payments/checkout", {
+      method: "POST",
+      body: { priceId: price.id },
+    });
     expect(unverified.status).toBe(403);
     expect(unverified.body.error.code).toBe("EMAIL_NOT_VERIFIED");
     const { session } = await signUpVerified("badinput");
-    const bad = await session.call<ApiErrorBody>("/api/payments/checkout", { method: "POST", body: { priceId: "x", provider: "paypal" } });
+    const bad = await session.call<ApiErrorBody>("/api/payments/checkout", {
+      method: "POST",
+      body: { priceId: "x", provider: "paypal" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("VALIDATION_FAILED");
     const unknown = await session.call<ApiErrorBody>("/api/payments/checkout", {
@@ -86,14 +95,19 @@ describe("prices and checkout", () => {
   it("completes a dev checkout through the signed webhook path", async () => {
     const { session } = await signUpVerified("devpay");
     const checkout = await startCheckout(session);
-    const done = await session.call<{ outcome: string; payment: { status: string } }>(`/api/dev/checkout/${checkout.paymentId}/complete`, {
-      method: "POST",
-      body: { outcome: "paid" },
-    });
+    const done = await session.call<{ outcome: string; payment: { status: string } }>(
+      `/api/dev/checkout/${checkout.paymentId}/complete`,
+      {
+        method: "POST",
+        body: { outcome: "paid" },
+      },
+    );
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ outcome: "processed", payment: { status: "SUCCEEDED" } });
     expect(await balanceOf(session)).toBe("500.000");
-    const ledger = await session.call<{ entries: { type: string; amount: string; balanceAfter: string }[] }>("/api/wallet/ledger");
+    const ledger = await session.call<{ entries: { type: string; amount: string; balanceAfter: string }[] }>(
+      "/api/wallet/ledger",
+    );
     expect(ledger.body.entries[0]).toMatchObject({ type: "DEPOSIT", amount: "500.000", balanceAfter: "500.000" });
   });
 });
@@ -142,9 +156,15 @@ describe("Stripe webhooks", () => {
     expect(forged.body.error?.code).toBe("INVALID_SIGNATURE");
     const missing = await postStripe(payload);
     expect(missing.status).toBe(400);
-    const stale = await postStripe(payload, await signStripe(payload, { timestamp: Math.floor(Date.now() / 1000) - 600 }));
+    const stale = await postStripe(
+      payload,
+      await signStripe(payload, { timestamp: Math.floor(Date.now() / 1000) - 600 }),
+    );
     expect(stale.status).toBe(400);
-    const tampered = await postStripe(payload.replace('"amount_total":899', '"amount_total":1'), await signStripe(payload));
+    const tampered = await postStripe(
+      payload.replace('"amount_total":899', '"amount_total":1'),
+      await signStripe(payload),
+    );
     expect(tampered.status).toBe(400);
     expect(await balanceOf(session)).toBe("0.000");
     expect((await paymentOf(session, checkout.paymentId)).status).toBe("PENDING");
@@ -209,7 +229,10 @@ describe("Stripe webhooks", () => {
     expect(p.status).toBe("REFUNDED");
     expect(await balanceOf(session)).toBe("0.000");
     const ledger = await session.call<{ entries: { type: string; amount: string }[] }>("/api/wallet/ledger");
-    expect(ledger.body.entries.map((e) => `${e.type}:${e.amount}`).sort()).toEqual(["DEPOSIT:500.000", "REFUND:-500.000"]);
+    expect(ledger.body.entries.map((e) => `${e.type}:${e.amount}`).sort()).toEqual([
+      "DEPOSIT:500.000",
+      "REFUND:-500.000",
+    ]);
   });
 
   it("records a handler failure, answers 200, and lets an admin replay it", async () => {
@@ -221,7 +244,9 @@ describe("Stripe webhooks", () => {
     expect(await balanceOf(session)).toBe("0.000");
     const admin = new Session();
     await admin.login("admin@tollgate.test");
-    const failed = await admin.call<{ events: { id: string; error: string; type: string }[] }>("/api/admin/webhooks?status=FAILED");
+    const failed = await admin.call<{ events: { id: string; error: string; type: string }[] }>(
+      "/api/admin/webhooks?status=FAILED",
+    );
     const event = failed.body.events.find((e) => e.error.includes("Paid 1 usd"));
     expect(event).toBeDefined();
     const replay = await admin.call<{ outcome: string }>(`/api/admin/webhooks/${event?.id}/replay`, { method: "POST" });
@@ -236,13 +261,19 @@ describe("admin refunds and prices", () => {
     await session.call(`/api/dev/checkout/${c.paymentId}/complete`, { method: "POST", body: { outcome: "paid" } });
     const admin = new Session();
     await admin.login("admin@tollgate.test");
-    const partial = await admin.call<{ payment: { status: string; refundedAmount: string } }>(`/api/admin/payments/${c.paymentId}/refund`, {
-      method: "POST",
-      body: { amountCents: 100 },
-    });
+    const partial = await admin.call<{ payment: { status: string; refundedAmount: string } }>(
+      `/api/admin/payments/${c.paymentId}/refund`,
+      {
+        method: "POST",
+        body: { amountCents: 100 },
+      },
+    );
     expect(partial.status).toBe(202);
     expect(partial.body.payment).toMatchObject({ status: "REFUNDED", refundedAmount: "1.00" });
-    const tooMuch = await admin.call<ApiErrorBody>(`/api/admin/payments/${c.paymentId}/refund`, { method: "POST", body: { amountCents: 5000 } });
+    const tooMuch = await admin.call<ApiErrorBody>(`/api/admin/payments/${c.paymentId}/refund`, {
+      method: "POST",
+      body: { amountCents: 5000 },
+    });
     expect(tooMuch.status).toBe(400);
     const rest = await admin.call(`/api/admin/payments/${c.paymentId}/refund`, { method: "POST", body: {} });
     expect(rest.status).toBe(202);
@@ -265,7 +296,10 @@ describe("admin refunds and prices", () => {
       body: { productCode: code, name: "Again", credits: 250, amountCents: 499 },
     });
     expect(dup.status).toBe(409);
-    const bad = await admin.call<ApiErrorBody>("/api/admin/prices", { method: "POST", body: { productCode: "X", credits: -1 } });
+    const bad = await admin.call<ApiErrorBody>("/api/admin/prices", {
+      method: "POST",
+      body: { productCode: "X", credits: -1 },
+    });
     expect(bad.status).toBe(400);
     const id = created.body.price.id;
     const off = await admin.call<{ price: { active: boolean; amount: string } }>(`/api/admin/prices/${id}`, {

@@ -30,11 +30,14 @@ describe.skipIf(!hasStripeMock())("Stripe API through stripe-mock", () => {
     await deliverStripe("checkout.session.completed", sessionObject(checkout));
     const admin = new Session();
     await admin.login("admin@tollgate.test");
-    const res = await admin.call<{ refundId: string; payment: { status: string } }>(`/api/admin/payments/${checkout.paymentId}/refund`, {
-      method: "POST",
-      body: { amountCents: 300 },
-      envOverrides: liveStripe(),
-    });
+    const res = await admin.call<{ refundId: string; payment: { status: string } }>(
+      `/api/admin/payments/${checkout.paymentId}/refund`,
+      {
+        method: "POST",
+        body: { amountCents: 300 },
+        envOverrides: liveStripe(),
+      },
+    );
     expect(res.status).toBe(202);
     expect(res.body.refundId).toMatch(/^re_/);
     // Stripe books refunds by webhook; until it arrives nothing changes here.
@@ -58,10 +61,18 @@ describe.skipIf(!hasStripeMock())("Stripe API through stripe-mock", () => {
 });
 
 async function postCoinbase(rawBody: string, headers: Record<string, string>) {
-  return call<{ outcome?: string; error?: { code: string } }>("/api/webhooks/coinbase", { method: "POST", rawBody, headers });
+  return call<{ outcome?: string; error?: { code: string } }>("/api/webhooks/coinbase", {
+    method: "POST",
+    rawBody,
+    headers,
+  });
 }
 
-async function coinbaseEvent(eventType: string, data: Record<string, unknown>, options: { secret?: string; timestamp?: number } = {}) {
+async function coinbaseEvent(
+  eventType: string,
+  data: Record<string, unknown>,
+  options: { secret?: string; timestamp?: number } = {},
+) {
   const rawBody = JSON.stringify({ id: crypto.randomUUID(), eventType, data });
   const signed = { "content-type": "application/json", "x-hook0-id": crypto.randomUUID() };
   const signature = await signCoinbasePayload({
@@ -84,7 +95,13 @@ describe("Coinbase Business checkouts", () => {
   it("deposits on checkout.payment.success once, and refunds on checkout.refund.success", async () => {
     const { session } = await signUpVerified("cbpay");
     const c = await startCheckout(session, "coinbase");
-    const data = { id: c.sessionId, status: "COMPLETED", amount: "8.99", currency: "USDC", metadata: { paymentId: c.paymentId } };
+    const data = {
+      id: c.sessionId,
+      status: "COMPLETED",
+      amount: "8.99",
+      currency: "USDC",
+      metadata: { paymentId: c.paymentId },
+    };
     const event = await coinbaseEvent("checkout.payment.success", data);
     const first = await postCoinbase(event.rawBody, event.headers);
     expect(first.status).toBe(200);
@@ -92,7 +109,11 @@ describe("Coinbase Business checkouts", () => {
     const replay = await postCoinbase(event.rawBody, event.headers);
     expect(replay.body.outcome).toBe("duplicate");
     expect(await balanceOf(session)).toBe("500.000");
-    const refund = await coinbaseEvent("checkout.refund.success", { ...data, status: "REFUNDED", refundedAmount: "8.99" });
+    const refund = await coinbaseEvent("checkout.refund.success", {
+      ...data,
+      status: "REFUNDED",
+      refundedAmount: "8.99",
+    });
     await postCoinbase(refund.rawBody, refund.headers);
     expect(await balanceOf(session)).toBe("0.000");
   });
@@ -103,7 +124,9 @@ describe("Coinbase Business checkouts", () => {
     const data = { id: c.sessionId, amount: "8.99", currency: "USDC", metadata: { paymentId: c.paymentId } };
     const forged = await coinbaseEvent("checkout.payment.success", data, { secret: "not-the-secret" });
     expect((await postCoinbase(forged.rawBody, forged.headers)).status).toBe(400);
-    const stale = await coinbaseEvent("checkout.payment.success", data, { timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const stale = await coinbaseEvent("checkout.payment.success", data, {
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
     expect((await postCoinbase(stale.rawBody, stale.headers)).status).toBe(400);
     const good = await coinbaseEvent("checkout.payment.success", data);
     const unsigned = await postCoinbase(good.rawBody, { "content-type": "application/json" });
@@ -116,7 +139,11 @@ describe("Coinbase Business checkouts", () => {
   it("marks an expired checkout FAILED", async () => {
     const { session } = await signUpVerified("cbexpired");
     const c = await startCheckout(session, "coinbase");
-    const e = await coinbaseEvent("checkout.payment.expired", { id: c.sessionId, status: "EXPIRED", metadata: { paymentId: c.paymentId } });
+    const e = await coinbaseEvent("checkout.payment.expired", {
+      id: c.sessionId,
+      status: "EXPIRED",
+      metadata: { paymentId: c.paymentId },
+    });
     await postCoinbase(e.rawBody, e.headers);
     const p = await session.call<{ payment: { status: string } }>(`/api/payments/${c.paymentId}`);
     expect(p.body.payment.status).toBe("FAILED");

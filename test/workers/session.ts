@@ -65,10 +65,16 @@ export async function latestMailLink(to: string, pattern: RegExp): Promise<strin
 export const jwtPrivateKey = () => (env as unknown as { JWT_PRIVATE_KEY: string }).JWT_PRIVATE_KEY;
 
 /** Registers, verifies through the outbox link and signs in a brand-new user. */
-export async function signUpVerified(tag: string, password = "a-strong-passphrase-42"): Promise<{ session: Session; email: string; userId: string }> {
+export async function signUpVerified(
+  tag: string,
+  password = "a-strong-passphrase-42",
+): Promise<{ session: Session; email: string; userId: string }> {
   const session = new Session();
   const email = uniqueEmail(tag);
-  const reg = await session.call<{ user: { id: string } }>("/api/auth/register", { method: "POST", body: { email, password } });
+  const reg = await session.call<{ user: { id: string } }>("/api/auth/register", {
+    method: "POST",
+    body: { email, password },
+  });
   if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
   const link = await latestMailLink(email, /http\S+\/api\/auth\/verify\?token=\S+/);
   const url = new URL(link);

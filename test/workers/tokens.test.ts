@@ -48,7 +48,14 @@ describe("access tokens that must be refused", () => {
   it("refuses alg: none", async () => {
     const header = b64url(JSON.stringify({ alg: "none", typ: "JWT", kid }));
     const payload = b64url(
-      JSON.stringify({ sub: userId, role: "ADMIN", emailVerified: true, iss: "tollgate", aud: "tollgate-api", exp: 4102444800 }),
+      JSON.stringify({
+        sub: userId,
+        role: "ADMIN",
+        emailVerified: true,
+        iss: "tollgate",
+        aud: "tollgate-api",
+        exp: 4102444800,
+      }),
     );
     expect((await meWith(`${header}.${payload}.`)).status).toBe(401);
   });
@@ -105,7 +112,9 @@ describe("access tokens that must be refused", () => {
     expect((await meWith(token)).status).toBe(200);
     const admin = new Session();
     await admin.login("admin@tollgate.test");
-    expect((await admin.call(`/api/admin/users/${doomed}`, { method: "PATCH", body: { status: "DELETED" } })).status).toBe(200);
+    expect(
+      (await admin.call(`/api/admin/users/${doomed}`, { method: "PATCH", body: { status: "DELETED" } })).status,
+    ).toBe(200);
     const res = await meWith(token);
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe("SESSION_REVOKED");

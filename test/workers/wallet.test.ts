@@ -55,11 +55,14 @@ describe("wallet API", () => {
     const { session, userId } = await signUpVerified("adjust");
     const admin = new Session();
     await admin.login("admin@tollgate.test");
-    const grant = await admin.call<{ walletAdjustment: { status: string; balanceAfter: string } }>(`/api/admin/users/${userId}`, {
-      method: "PATCH",
-      body: { walletAdjustment: { amount: "25.5", reason: "stream outage goodwill" } },
-      headers: { "idempotency-key": "adj-1" },
-    });
+    const grant = await admin.call<{ walletAdjustment: { status: string; balanceAfter: string } }>(
+      `/api/admin/users/${userId}`,
+      {
+        method: "PATCH",
+        body: { walletAdjustment: { amount: "25.5", reason: "stream outage goodwill" } },
+        headers: { "idempotency-key": "adj-1" },
+      },
+    );
     expect(grant.status).toBe(200);
     expect(grant.body.walletAdjustment).toMatchObject({ status: "posted", balanceAfter: "25.500" });
     const twice = await admin.call<{ walletAdjustment: { status: string } }>(`/api/admin/users/${userId}`, {
@@ -81,10 +84,13 @@ describe("wallet API", () => {
     });
     expect(invalid.status).toBe(400);
 
-    const report = await admin.call<{ cached: string; computed: string; difference: string; corrected: boolean }>("/api/wallet/reconcile", {
-      method: "POST",
-      body: { userId },
-    });
+    const report = await admin.call<{ cached: string; computed: string; difference: string; corrected: boolean }>(
+      "/api/wallet/reconcile",
+      {
+        method: "POST",
+        body: { userId },
+      },
+    );
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ cached: "25.500", computed: "25.500", difference: "0.000", corrected: false });
     expect((await session.call("/api/wallet/reconcile", { method: "POST", body: { userId } })).status).toBe(403);

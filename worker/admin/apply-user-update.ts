@@ -7,7 +7,12 @@ import { getPublicUser, updateUser } from "./update-user.ts";
 /** PATCH /api/admin/users/:id: role/status changes and a wallet adjustment commit together or not at all. */
 export async function applyUserUpdate(
   db: Db,
-  input: AdminUpdateUserInput & { userId: string; actorId: string; ip: string | null; idempotencyKey?: string | undefined },
+  input: AdminUpdateUserInput & {
+    userId: string;
+    actorId: string;
+    ip: string | null;
+    idempotencyKey?: string | undefined;
+  },
 ): Promise<{ user: PublicUser; walletAdjustment?: Awaited<ReturnType<typeof adjustUserWallet>> }> {
   const { walletAdjustment, idempotencyKey, ...changes } = input;
   return db.transaction(async (tx) => {

@@ -13,7 +13,10 @@ export async function updateUser(
   db: Db,
   input: Omit<AdminUpdateUserInput, "walletAdjustment"> & { userId: string; actorId: string; ip?: string | null },
 ): Promise<PublicUser> {
-  if (input.userId === input.actorId && (input.status && input.status !== "ACTIVE" || (input.role && input.role !== "ADMIN"))) {
+  if (
+    input.userId === input.actorId &&
+    ((input.status && input.status !== "ACTIVE") || (input.role && input.role !== "ADMIN"))
+  ) {
     throw new AppError("CANNOT_DEMOTE_SELF", 400, "Admins cannot suspend or demote themselves");
   }
   return db.transaction(async (tx) => {

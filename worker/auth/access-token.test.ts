@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, verifyAccessToken } from "./access-token.ts";
 import { loadSigningKeys } from "./keys.ts";
 
-const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+const pem = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  .privateKey.export({ type: "pkcs8", format: "pem" })
+  .toString();
 const otherPem = generateKeyPairSync("rsa", { modulusLength: 2048 })
   .privateKey.export({ type: "pkcs8", format: "pem" })
   .toString();
@@ -21,7 +23,11 @@ describe("access tokens", () => {
   });
   it("reports expiry separately from invalidity", async () => {
     const keys = await loadSigningKeys(pem);
-    const { token } = await issueAccessToken(keys, { sub: "u1", role: "VIEWER", emailVerified: false }, new Date(Date.now() - 3600_000));
+    const { token } = await issueAccessToken(
+      keys,
+      { sub: "u1", role: "VIEWER", emailVerified: false },
+      new Date(Date.now() - 3600_000),
+    );
     expect(await verifyAccessToken(keys, token)).toEqual({ ok: false, reason: "expired" });
   });
   it("refuses a token from another key", async () => {

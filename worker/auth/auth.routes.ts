@@ -22,7 +22,10 @@ import { z } from "zod";
 
 const appUrl = (c: { var: AppEnv["Variables"]; req: { url: string } }) =>
   c.var.config.APP_URL ?? new URL(c.req.url).origin;
-const sessionBody = (s: SessionTokens) => ({ user: s.user, accessTokenExpiresAt: s.accessTokenExpiresAt.toISOString() });
+const sessionBody = (s: SessionTokens) => ({
+  user: s.user,
+  accessTokenExpiresAt: s.accessTokenExpiresAt.toISOString(),
+});
 
 export const authRoutes = new Hono<AppEnv>()
   .post("/register", validate("json", registerSchema), async (c) => {
@@ -82,7 +85,10 @@ export const authRoutes = new Hono<AppEnv>()
       [`reset:ip:${clientIp(c)}`, LIMITS.resetIp],
       [`reset:account:${email}`, LIMITS.resetAccount],
     ]);
-    await requestPasswordReset(c.var.db, email, { email: createEmailSender(c.var.config, c.var.db), appUrl: appUrl(c) });
+    await requestPasswordReset(c.var.db, email, {
+      email: createEmailSender(c.var.config, c.var.db),
+      appUrl: appUrl(c),
+    });
     return c.json({ ok: true, message: "If that account exists, we sent a reset link." }, 202);
   })
   .post("/password/reset", validate("json", resetPasswordSchema), async (c) => {

@@ -29,7 +29,10 @@ export async function loginUser(db: Db, input: LoginInput, deps: { keys: Signing
   if (!(await verifyPassword(input.password, user.passwordHash))) throw invalidCredentials();
   if (user.status !== "ACTIVE") throw new AppError("ACCOUNT_SUSPENDED", 403, "This account is suspended");
   if (needsRehash(user.passwordHash)) {
-    await db.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.password) })
+      .where(eq(users.id, user.id));
   }
   const access = await issueAccessToken(deps.keys, {
     sub: user.id,

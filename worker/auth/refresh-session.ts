@@ -8,7 +8,11 @@ import { findUserById, toPublicUser } from "./users.ts";
 
 const sessionEnded = (message: string) => new AppError("SESSION_EXPIRED", 401, message);
 
-export async function refreshSession(db: Db, token: string | undefined, deps: { keys: SigningKeys }): Promise<SessionTokens> {
+export async function refreshSession(
+  db: Db,
+  token: string | undefined,
+  deps: { keys: SigningKeys },
+): Promise<SessionTokens> {
   if (!token) throw sessionEnded("Sign in again");
   const rotated = await rotateRefreshToken(db, { token });
   if (rotated.status === "reused") {

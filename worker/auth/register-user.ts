@@ -22,7 +22,9 @@ export async function registerUser(
       .onConflictDoNothing({ target: users.email })
       .returning();
     if (!user) return null;
-    await tx.insert(profiles).values({ userId: user.id, displayName: input.displayName ?? input.email.split("@")[0] ?? "viewer" });
+    await tx
+      .insert(profiles)
+      .values({ userId: user.id, displayName: input.displayName ?? input.email.split("@")[0] ?? "viewer" });
     await tx.insert(wallets).values({ kind: "USER", userId: user.id });
     const token = await createEmailToken(tx, { userId: user.id, purpose: "VERIFY_EMAIL" });
     return { user, token };

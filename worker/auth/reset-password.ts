@@ -19,7 +19,9 @@ export async function requestPasswordReset(
   const user = await findUserByEmail(db, email);
   if (!user || user.status !== "ACTIVE") return;
   const token = await createEmailToken(db, { userId: user.id, purpose: "RESET_PASSWORD" });
-  await deps.email.send(passwordResetEmail(user.email, `${deps.appUrl}/reset-password?token=${encodeURIComponent(token)}`));
+  await deps.email.send(
+    passwordResetEmail(user.email, `${deps.appUrl}/reset-password?token=${encodeURIComponent(token)}`),
+  );
 }
 
 /** Sets the new password, ends every session of the user, and records it. */
@@ -32,7 +34,11 @@ export async function resetPassword(
     const result = await consumeEmailToken(tx, { token: input.token, purpose: "RESET_PASSWORD" });
     if (result.status !== "ok") {
       const message =
-        result.status === "expired" ? "This reset link has expired" : result.status === "used" ? "This reset link was already used" : "This reset link is not valid";
+        result.status === "expired"
+          ? "This reset link has expired"
+          : result.status === "used"
+            ? "This reset link was already used"
+            : "This reset link is not valid";
       throw new AppError(`RESET_TOKEN_${result.status.toUpperCase()}`, 400, message);
     }
     await tx.update(users).set({ passwordHash }).where(eq(users.id, result.userId));

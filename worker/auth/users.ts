@@ -4,7 +4,9 @@ import type { DbOrTx } from "../db/client.ts";
 import { profiles, users, type User } from "../db/schema/index.ts";
 
 /** The only shape of a user that leaves the server: never the hash. */
-export function toPublicUser(u: Pick<User, "id" | "email" | "role" | "status" | "emailVerified" | "createdAt">): PublicUser {
+export function toPublicUser(
+  u: Pick<User, "id" | "email" | "role" | "status" | "emailVerified" | "createdAt">,
+): PublicUser {
   return {
     id: u.id,
     email: u.email,

@@ -10,5 +10,8 @@ export const adminUpdateUserSchema = z
     /** A signed credit adjustment booked as an ADJUSTMENT entry, with its reason. */
     walletAdjustment: adjustWalletSchema.optional(),
   })
-  .refine((v) => v.role !== undefined || v.status !== undefined || v.walletAdjustment !== undefined, "Nothing to change");
+  .refine(
+    (v) => v.role !== undefined || v.status !== undefined || v.walletAdjustment !== undefined,
+    "Nothing to change",
+  );
 export type AdminUpdateUserInput = z.infer<typeof adminUpdateUserSchema>;

@@ -44,7 +44,10 @@ export const paymentEnvelopeSchema = z.object({ payment: paymentSchema });
 
 /** What the webhook receiver made of a delivered event. */
 export const WEBHOOK_OUTCOMES = ["processed", "ignored", "duplicate", "in_progress", "failed"] as const;
-export const devCheckoutResultSchema = z.object({ outcome: z.enum(WEBHOOK_OUTCOMES), payment: paymentSchema.nullable() });
+export const devCheckoutResultSchema = z.object({
+  outcome: z.enum(WEBHOOK_OUTCOMES),
+  payment: paymentSchema.nullable(),
+});
 
 export const paymentHistorySchema = z.object({ payments: z.array(paymentSchema), nextCursor: z.string().nullable() });
 

@@ -12,9 +12,13 @@ export const devRoutes = new Hono<AppEnv>()
     if (c.var.config.ENVIRONMENT === "production") throw notFound("Route");
     await next();
   })
-  .get("/outbox", validate("query", z.object({ to: z.string().trim().toLowerCase().max(254).optional() })), async (c) => {
-    const { to } = c.req.valid("query");
-    c.header("cache-control", "no-store");
-    return c.json({ messages: await listOutbox(c.var.db, to ? { to } : {}) });
-  })
+  .get(
+    "/outbox",
+    validate("query", z.object({ to: z.string().trim().toLowerCase().max(254).optional() })),
+    async (c) => {
+      const { to } = c.req.valid("query");
+      c.header("cache-control", "no-store");
+      return c.json({ messages: await listOutbox(c.var.db, to ? { to } : {}) });
+    },
+  )
   .route("/checkout", devCheckoutRoutes);

@@ -12,7 +12,11 @@ export interface Logger {
 export function createLogger(base: Record<string, unknown> = {}): Logger {
   const write = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     const line = JSON.stringify({ level, msg, time: new Date().toISOString(), ...base, ...fields }, (_k, v: unknown) =>
-      typeof v === "bigint" ? v.toString() : v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v,
+      typeof v === "bigint"
+        ? v.toString()
+        : v instanceof Error
+          ? { name: v.name, message: v.message, stack: v.stack }
+          : v,
     );
     if (level === "error") console.error(line);
     else if (level === "warn") console.warn(line);

@@ -28,8 +28,14 @@ export async function enforceRateLimits(c: Context<AppEnv>, hits: [key: string, 
   const refused = decisions.filter((d) => !d.allowed);
   if (refused.length) {
     const retryAfter = Math.ceil(Math.max(...refused.map((d) => d.retryAfterMs)) / 1000);
-    throw new AppError("RATE_LIMITED", 429, "Too many attempts; try again later", { retryAfterSeconds: retryAfter }, {
-      "retry-after": String(retryAfter),
-    });
+    throw new AppError(
+      "RATE_LIMITED",
+      429,
+      "Too many attempts; try again later",
+      { retryAfterSeconds: retryAfter },
+      {
+        "retry-after": String(retryAfter),
+      },
+    );
   }
 }

@@ -29,7 +29,8 @@ export const adminPaymentRoutes = new Hono<AppEnv>()
     const remaining = payment.amountCents - payment.refundedCents;
     const amountCents = BigInt(c.req.valid("json").amountCents ?? remaining);
     if (remaining <= 0n) throw new AppError("NOT_REFUNDABLE", 409, "This payment is fully refunded");
-    if (amountCents > remaining) throw new AppError("REFUND_TOO_LARGE", 400, `At most ${remaining} cents can be refunded`);
+    if (amountCents > remaining)
+      throw new AppError("REFUND_TOO_LARGE", 400, `At most ${remaining} cents can be refunded`);
     const provider = checkoutProviderFor(payment.provider, paymentDeps(c));
     const { refundId } = await provider.refund({ payment, amountCents });
     await writeAuditLog(c.var.db, {
@@ -41,27 +42,34 @@ export const adminPaymentRoutes = new Hono<AppEnv>()
     });
     const [after] = await c.var.db.select().from(payments).where(eq(payments.id, id));
     // The webhook books the refund; the answer says it was requested.
-    return c.json({ refundId, requestedCents: Number(amountCents), payment: after ? toPaymentDto(after, null) : null }, 202);
+    return c.json(
+      { refundId, requestedCents: Number(amountCents), payment: after ? toPaymentDto(after, null) : null },
+      202,
+    );
   })
-  .get("/webhooks", validate("query", z.object({ status: z.enum(["RECEIVED", "PROCESSED", "IGNORED", "FAILED"]).optional() })), async (c) => {
-    const { status } = c.req.valid("query");
-    const rows = await c.var.db
-      .select({
-        id: webhookEvents.id,
-        provider: webhookEvents.provider,
-        eventId: webhookEvents.eventId,
-        type: webhookEvents.type,
-        status: webhookEvents.status,
-        attempts: webhookEvents.attempts,
-        error: webhookEvents.error,
-        receivedAt: webhookEvents.receivedAt,
-      })
-      .from(webhookEvents)
-      .where(status ? and(eq(webhookEvents.status, status)) : undefined)
-      .orderBy(desc(webhookEvents.receivedAt))
-      .limit(100);
-    return c.json({ events: rows });
-  })
+  .get(
+    "/webhooks",
+    validate("query", z.object({ status: z.enum(["RECEIVED", "PROCESSED", "IGNORED", "FAILED"]).optional() })),
+    async (c) => {
+      const { status } = c.req.valid("query");
+      const rows = await c.var.db
+        .select({
+          id: webhookEvents.id,
+          provider: webhookEvents.provider,
+          eventId: webhookEvents.eventId,
+          type: webhookEvents.type,
+          status: webhookEvents.status,
+          attempts: webhookEvents.attempts,
+          error: webhookEvents.error,
+          receivedAt: webhookEvents.receivedAt,
+        })
+        .from(webhookEvents)
+        .where(status ? and(eq(webhookEvents.status, status)) : undefined)
+        .orderBy(desc(webhookEvents.receivedAt))
+        .limit(100);
+      return c.json({ events: rows });
+    },
+  )
   .post("/webhooks/:id/replay", validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");
     const [event] = await c.var.db.select().from(webhookEvents).where(eq(webhookEvents.id, id));
@@ -70,7 +78,14 @@ export const adminPaymentRoutes = new Hono<AppEnv>()
       return c.json({ id, outcome: "duplicate" });
     }
     const db = c.var.db;
-    const replay = event.provider === "stripe" ? () => replayStripeEvent(db, event.payload) : () => replayCoinbaseEvent(db, event.payload);
-    const outcome = await runHandler(db, id, replay, c.var.logger, { provider: event.provider, eventId: event.eventId, replay: true });
+    const replay =
+      event.provider === "stripe"
+        ? () => replayStripeEvent(db, event.payload)
+        : () => replayCoinbaseEvent(db, event.payload);
+    const outcome = await runHandler(db, id, replay, c.var.logger, {
+      provider: event.provider,
+      eventId: event.eventId,
+      replay: true,
+    });
     return c.json({ id, outcome });
   });

@@ -18,7 +18,10 @@ export async function findPaymentForProvider(
       ? eq(payments.providerRef, options.providerRef)
       : undefined;
   if (!where) throw new AppError("PAYMENT_NOT_FOUND", 404, "The event names no payment");
-  const [p] = await db.select().from(payments).where(and(where, eq(payments.provider, options.provider)));
+  const [p] = await db
+    .select()
+    .from(payments)
+    .where(and(where, eq(payments.provider, options.provider)));
   if (!p) throw new AppError("PAYMENT_NOT_FOUND", 404, "No payment matches the event");
   if (options.providerRef && p.providerRef && p.providerRef !== options.providerRef) {
     throw new AppError("PAYMENT_MISMATCH", 422, `Event checkout ${options.providerRef} is not payment ${p.id}'s`);

@@ -48,7 +48,9 @@ export async function listPayments(
     .where(
       and(
         eq(payments.userId, options.userId),
-        after ? sql`(${createdMs}, ${payments.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+        after
+          ? sql`(${createdMs}, ${payments.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(desc(createdMs), desc(payments.id))

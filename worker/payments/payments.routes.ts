@@ -40,7 +40,10 @@ export const paymentRoutes = new Hono<AppEnv>()
     return c.redirect(`${appUrl}/dashboard/credits?payment=${p.id}&status=${p.status}`, 302);
   })
   .post("/:paymentId/cancel", validate("param", z.object({ paymentId: z.uuid() })), async (c) => {
-    const payment = await cancelPayment(c.var.db, { userId: currentUser(c).id, paymentId: c.req.valid("param").paymentId });
+    const payment = await cancelPayment(c.var.db, {
+      userId: currentUser(c).id,
+      paymentId: c.req.valid("param").paymentId,
+    });
     return c.json({ payment });
   })
   .get("/:paymentId", validate("param", z.object({ paymentId: z.uuid() })), async (c) => {

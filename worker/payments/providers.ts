@@ -50,11 +50,19 @@ export async function deliverDevEvent(
   if (payment.provider === "STRIPE") {
     const secret = stripeWebhookSecret(deps.config);
     const delivery = await devStripeEvent(payment, outcome, secret, refundCentsTotal);
-    const result = await receiveStripeWebhook({ ...deps, webhookSecret: secret }, delivery.rawBody, delivery.headers["stripe-signature"]);
+    const result = await receiveStripeWebhook(
+      { ...deps, webhookSecret: secret },
+      delivery.rawBody,
+      delivery.headers["stripe-signature"],
+    );
     return result.outcome;
   }
   const secret = coinbaseWebhookSecret(deps.config);
   const delivery = await devCoinbaseEvent(payment, outcome, secret, refundCentsTotal);
-  const result = await receiveCoinbaseWebhook({ ...deps, webhookSecret: secret }, delivery.rawBody, (n) => delivery.headers[n.toLowerCase()]);
+  const result = await receiveCoinbaseWebhook(
+    { ...deps, webhookSecret: secret },
+    delivery.rawBody,
+    (n) => delivery.headers[n.toLowerCase()],
+  );
   return result.outcome;
 }

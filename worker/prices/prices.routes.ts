@@ -22,6 +22,10 @@ export const adminPriceRoutes = new Hono<AppEnv>()
     return c.json({ price }, 201);
   })
   .patch("/:id", validate("param", z.object({ id: z.uuid() })), validate("json", updatePriceSchema), async (c) => {
-    const price = await updatePrice(c.var.db, { ...c.req.valid("json"), id: c.req.valid("param").id, actorId: currentUser(c).id });
+    const price = await updatePrice(c.var.db, {
+      ...c.req.valid("json"),
+      id: c.req.valid("param").id,
+      actorId: currentUser(c).id,
+    });
     return c.json({ price });
   });

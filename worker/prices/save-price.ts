@@ -15,12 +15,21 @@ export async function createPrice(db: Db, input: CreatePriceInput & { actorId: s
       .onConflictDoNothing({ target: prices.productCode })
       .returning();
     if (!row) throw conflict("PRODUCT_CODE_TAKEN", `A price with product code ${input.productCode} exists`);
-    await writeAuditLog(tx, { actorId, action: "price.created", targetType: "PRICE", targetId: row.id, metadata: { ...rest, amountCents } });
+    await writeAuditLog(tx, {
+      actorId,
+      action: "price.created",
+      targetType: "PRICE",
+      targetId: row.id,
+      metadata: { ...rest, amountCents },
+    });
     return toPriceDto(row);
   });
 }
 
-export async function updatePrice(db: Db, input: UpdatePriceInput & { id: string; actorId: string }): Promise<PriceDto> {
+export async function updatePrice(
+  db: Db,
+  input: UpdatePriceInput & { id: string; actorId: string },
+): Promise<PriceDto> {
   return db.transaction(async (tx) => {
     const { id, actorId, amountCents, ...rest } = input;
     const [row] = await tx
@@ -29,7 +38,13 @@ export async function updatePrice(db: Db, input: UpdatePriceInput & { id: string
       .where(eq(prices.id, id))
       .returning();
     if (!row) throw notFound("Price");
-    await writeAuditLog(tx, { actorId, action: "price.updated", targetType: "PRICE", targetId: id, metadata: { ...rest, amountCents } });
+    await writeAuditLog(tx, {
+      actorId,
+      action: "price.updated",
+      targetType: "PRICE",
+      targetId: id,
+      metadata: { ...rest, amountCents },
+    });
     return toPriceDto(row);
   });
 }

@@ -14,7 +14,10 @@ function cell(value: string): string {
 }
 
 /** The user's ledger, newest first, as CSV (RFC 4180). */
-export async function ledgerCsv(db: DbOrTx, options: { userId: string; type?: LedgerEntryType | undefined }): Promise<string> {
+export async function ledgerCsv(
+  db: DbOrTx,
+  options: { userId: string; type?: LedgerEntryType | undefined },
+): Promise<string> {
   const lines = [HEADER.join(",")];
   let cursor: string | undefined;
   let rows = 0;

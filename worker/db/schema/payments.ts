@@ -18,7 +18,9 @@ export const payments = pgTable(
     providerRef: text("provider_ref").unique(),
     status: paymentStatusEnum("status").notNull().default("PENDING"),
     amountCents: bigint("amount_cents", { mode: "bigint" }).notNull(),
-    refundedCents: bigint("refunded_cents", { mode: "bigint" }).notNull().default(sql`0`),
+    refundedCents: bigint("refunded_cents", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     currency: text("currency").notNull(),
     /** Millicredits this payment buys. */
     credits: bigint("credits", { mode: "bigint" }).notNull(),

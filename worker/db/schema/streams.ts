@@ -19,7 +19,9 @@ export const streams = pgTable(
     playbackUrl: text("playback_url"),
     thumbnailUrl: text("thumbnail_url"),
     /** Metering rate in millicredits per minute (6000 = 1 credit per 10 s). */
-    ratePerMinute: bigint("rate_per_minute", { mode: "bigint" }).notNull().default(sql`6000`),
+    ratePerMinute: bigint("rate_per_minute", { mode: "bigint" })
+      .notNull()
+      .default(sql`6000`),
     startedAt: timestamp("started_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     createdAt: createdAt(),

@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns.ts";
 import { ledgerEntryTypeEnum, paymentProviderEnum, referenceTypeEnum, walletKindEnum } from "./enums.ts";
 import { streams } from "./streams.ts";
@@ -28,7 +17,9 @@ export const wallets = pgTable(
     kind: walletKindEnum("kind").notNull().default("USER"),
     userId: uuid("user_id").references(() => users.id, { onDelete: "restrict" }),
     provider: paymentProviderEnum("provider"),
-    balance: bigint("balance", { mode: "bigint" }).notNull().default(sql`0`),
+    balance: bigint("balance", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     currency: text("currency").notNull().default("CREDITS"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -37,7 +28,9 @@ export const wallets = pgTable(
     uniqueIndex("wallet_kind_user_uq").on(t.kind, t.userId),
     uniqueIndex("wallet_kind_provider_uq").on(t.kind, t.provider),
     // The two indexes above treat NULLs as distinct, so neither keeps PLATFORM_REVENUE single.
-    uniqueIndex("wallet_platform_revenue_uq").on(t.kind).where(sql`${t.kind} = 'PLATFORM_REVENUE'`),
+    uniqueIndex("wallet_platform_revenue_uq")
+      .on(t.kind)
+      .where(sql`${t.kind} = 'PLATFORM_REVENUE'`),
     check(
       "wallet_owner_ck",
       sql`(${t.kind} in ('USER','CREATOR_EARNINGS')) = (${t.userId} is not null) and (${t.kind} = 'PROVIDER_CLEARING') = (${t.provider} is not null)`,

@@ -33,7 +33,11 @@ export async function parseCdpKey(raw: string): Promise<CdpKey> {
   }
   const bytes = Uint8Array.from(atob(secret), (ch) => ch.charCodeAt(0));
   if (bytes.length !== 64) throw new AppError("MISCONFIGURED", 500, "COINBASE_API_KEY: unsupported private key format");
-  const b64url = (b: Uint8Array) => btoa(String.fromCharCode(...b)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const b64url = (b: Uint8Array) =>
+    btoa(String.fromCharCode(...b))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
   const key = (await importJWK(
     { kty: "OKP", crv: "Ed25519", d: b64url(bytes.slice(0, 32)), x: b64url(bytes.slice(32)) },
     "EdDSA",

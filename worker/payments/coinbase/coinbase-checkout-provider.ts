@@ -18,7 +18,12 @@ export function createCoinbaseCheckoutProvider(options: {
   const fetcher = options.fetcher ?? fetch;
   const key = parseCdpKey(options.apiKey);
 
-  async function call(method: string, path: string, body: unknown, idempotencyKey: string): Promise<Record<string, unknown>> {
+  async function call(
+    method: string,
+    path: string,
+    body: unknown,
+    idempotencyKey: string,
+  ): Promise<Record<string, unknown>> {
     const url = new URL(path, base);
     const res = await fetcher(url, {
       method,
@@ -30,7 +35,10 @@ export function createCoinbaseCheckoutProvider(options: {
       body: JSON.stringify(body),
     });
     const text = await res.text();
-    if (!res.ok) throw new AppError("PAYMENT_PROVIDER_ERROR", 502, `Coinbase answered ${res.status}`, { body: text.slice(0, 500) });
+    if (!res.ok)
+      throw new AppError("PAYMENT_PROVIDER_ERROR", 502, `Coinbase answered ${res.status}`, {
+        body: text.slice(0, 500),
+      });
     try {
       return JSON.parse(text) as Record<string, unknown>;
     } catch {

@@ -7,9 +7,13 @@ export const SIGNATURE_HEADER = "x-hook0-signature";
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 async function hmacHex(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   const sig = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(message));
   return [...new Uint8Array(sig)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -44,7 +48,8 @@ export async function verifyCoinbaseSignature(options: {
   const names = parts.get("h") ?? "";
   if (!t || !/^\d+$/.test(t) || !v1) return { ok: false, reason: "malformed" };
   const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
-  if (Math.abs(now - Number(t)) > (options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS)) return { ok: false, reason: "stale" };
+  if (Math.abs(now - Number(t)) > (options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS))
+    return { ok: false, reason: "stale" };
   const values = names
     .split(" ")
     .filter(Boolean)
@@ -62,7 +67,9 @@ export async function signCoinbasePayload(options: {
   timestamp?: number;
 }): Promise<string> {
   const t = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const names = Object.keys(options.headers).map((n) => n.toLowerCase()).join(" ");
+  const names = Object.keys(options.headers)
+    .map((n) => n.toLowerCase())
+    .join(" ");
   const values = Object.values(options.headers).join(".");
   return `t=${t},h=${names},v1=${await hmacHex(options.secret, signedPayload(t, names, values, options.rawBody))}`;
 }

@@ -22,7 +22,10 @@ async function paymentFor(db: Db, event: CoinbaseEvent) {
 }
 
 /** One handler per allowed event type. */
-export async function handleCoinbaseEvent(db: Db, event: CoinbaseEvent & { eventType: CoinbaseEventType }): Promise<void> {
+export async function handleCoinbaseEvent(
+  db: Db,
+  event: CoinbaseEvent & { eventType: CoinbaseEventType },
+): Promise<void> {
   const payment = await paymentFor(db, event);
   switch (event.eventType) {
     case "checkout.payment.success":
@@ -78,7 +81,13 @@ export async function receiveCoinbaseWebhook(
   const eventId = header("x-hook0-id") ?? event.id ?? `${event.eventType}:${event.data.id}:${event.data.status ?? ""}`;
   const outcome = await processWebhookEvent(
     deps.db,
-    { provider: "coinbase", eventId, type: event.eventType, payload: json, allowed: isAllowedCoinbaseEvent(event.eventType) },
+    {
+      provider: "coinbase",
+      eventId,
+      type: event.eventType,
+      payload: json,
+      allowed: isAllowedCoinbaseEvent(event.eventType),
+    },
     () =>
       isAllowedCoinbaseEvent(event.eventType)
         ? handleCoinbaseEvent(deps.db, { ...event, eventType: event.eventType })

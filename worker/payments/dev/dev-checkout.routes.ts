@@ -23,9 +23,13 @@ export const devCheckoutRoutes = new Hono<AppEnv>()
     validate("param", param),
     validate("json", z.object({ outcome: z.enum(["paid", "failed"]) })),
     async (c) => {
-      const row = await getOwnPayment(c.var.db, { userId: currentUser(c).id, paymentId: c.req.valid("param").paymentId });
+      const row = await getOwnPayment(c.var.db, {
+        userId: currentUser(c).id,
+        paymentId: c.req.valid("param").paymentId,
+      });
       if (!row) throw notFound("Payment");
-      if (row.payment.metadata.mode !== "dev") throw new AppError("NOT_A_DEV_CHECKOUT", 409, "This payment uses a live provider");
+      if (row.payment.metadata.mode !== "dev")
+        throw new AppError("NOT_A_DEV_CHECKOUT", 409, "This payment uses a live provider");
       const outcome = await deliverDevEvent(paymentDeps(c), row.payment, c.req.valid("json").outcome);
       const after = await getOwnPayment(c.var.db, { userId: currentUser(c).id, paymentId: row.payment.id });
       return c.json({ outcome, payment: after ? toPaymentDto(after.payment, after.priceName) : null });

@@ -12,7 +12,12 @@ export interface SignedDelivery {
 }
 
 /** The events Stripe would send for a dev checkout, signed with the dev webhook secret. */
-export async function devStripeEvent(payment: Payment, outcome: DevOutcome, secret: string, refundCents = 0n): Promise<SignedDelivery> {
+export async function devStripeEvent(
+  payment: Payment,
+  outcome: DevOutcome,
+  secret: string,
+  refundCents = 0n,
+): Promise<SignedDelivery> {
   const metadata = { paymentId: payment.id, userId: payment.userId, priceId: payment.priceId ?? "" };
   const intent = `pi_dev_${payment.id.replace(/-/g, "")}`;
   const object =
@@ -36,7 +41,12 @@ export async function devStripeEvent(payment: Payment, outcome: DevOutcome, secr
           payment_intent: intent,
           metadata,
         };
-  const type = outcome === "paid" ? "checkout.session.completed" : outcome === "failed" ? "checkout.session.expired" : "charge.refunded";
+  const type =
+    outcome === "paid"
+      ? "checkout.session.completed"
+      : outcome === "failed"
+        ? "checkout.session.expired"
+        : "charge.refunded";
   const rawBody = JSON.stringify({
     id: `evt_dev_${crypto.randomUUID().replace(/-/g, "")}`,
     object: "event",
@@ -44,14 +54,27 @@ export async function devStripeEvent(payment: Payment, outcome: DevOutcome, secr
     created: Math.floor(Date.now() / 1000),
     data: { object },
   });
-  const signature = await Stripe.webhooks.generateTestHeaderStringAsync({ payload: rawBody, secret, cryptoProvider: stripeCrypto });
+  const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
+    payload: rawBody,
+    secret,
+    cryptoProvider: stripeCrypto,
+  });
   return { rawBody, headers: { "stripe-signature": signature } };
 }
 
 /** The events Coinbase would send for a dev checkout, signed like CDP webhooks. */
-export async function devCoinbaseEvent(payment: Payment, outcome: DevOutcome, secret: string, refundCents = 0n): Promise<SignedDelivery> {
+export async function devCoinbaseEvent(
+  payment: Payment,
+  outcome: DevOutcome,
+  secret: string,
+  refundCents = 0n,
+): Promise<SignedDelivery> {
   const eventType =
-    outcome === "paid" ? "checkout.payment.success" : outcome === "failed" ? "checkout.payment.expired" : "checkout.refund.success";
+    outcome === "paid"
+      ? "checkout.payment.success"
+      : outcome === "failed"
+        ? "checkout.payment.expired"
+        : "checkout.refund.success";
   const rawBody = JSON.stringify({
     id: crypto.randomUUID(),
     eventType,

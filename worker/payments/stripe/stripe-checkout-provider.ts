@@ -2,7 +2,10 @@ import { AppError } from "../../errors.ts";
 import type { CheckoutProvider } from "../checkout-provider.ts";
 import { createStripeClient } from "./stripe-client.ts";
 
-export function createStripeCheckoutProvider(options: { secretKey: string; apiBase?: string | undefined }): CheckoutProvider {
+export function createStripeCheckoutProvider(options: {
+  secretKey: string;
+  apiBase?: string | undefined;
+}): CheckoutProvider {
   const stripe = createStripeClient(options.secretKey, options.apiBase);
   return {
     mode: "live",
@@ -34,7 +37,8 @@ export function createStripeCheckoutProvider(options: { secretKey: string; apiBa
       return { providerRef: session.id, checkoutUrl: session.url };
     },
     async refund({ payment, amountCents }) {
-      const paymentIntent = typeof payment.metadata.paymentIntentId === "string" ? payment.metadata.paymentIntentId : undefined;
+      const paymentIntent =
+        typeof payment.metadata.paymentIntentId === "string" ? payment.metadata.paymentIntentId : undefined;
       if (!paymentIntent) throw new AppError("NOT_REFUNDABLE", 409, "This payment has no Stripe payment intent yet");
       const refund = await stripe.refunds.create(
         { payment_intent: paymentIntent, amount: Number(amountCents), metadata: { paymentId: payment.id } },

@@ -8,7 +8,10 @@ export const stripeSessionSchema = z.object({
   amount_total: z.number().int().nullable(),
   currency: z.string().nullable(),
   client_reference_id: z.string().nullable().optional(),
-  payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullable().optional(),
+  payment_intent: z
+    .union([z.string(), z.object({ id: z.string() })])
+    .nullable()
+    .optional(),
   metadata: z.record(z.string(), z.string()).nullable().optional(),
 });
 export type StripeSession = z.infer<typeof stripeSessionSchema>;
@@ -19,7 +22,10 @@ export const stripeChargeSchema = z.object({
   amount: z.number().int(),
   amount_refunded: z.number().int(),
   currency: z.string(),
-  payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullable().optional(),
+  payment_intent: z
+    .union([z.string(), z.object({ id: z.string() })])
+    .nullable()
+    .optional(),
   metadata: z.record(z.string(), z.string()).nullable().optional(),
 });
 export type StripeCharge = z.infer<typeof stripeChargeSchema>;
@@ -39,4 +45,5 @@ export const STRIPE_EVENT_TYPES = [
   "charge.refunded",
 ] as const;
 export type StripeEventType = (typeof STRIPE_EVENT_TYPES)[number];
-export const isAllowedStripeEvent = (t: string): t is StripeEventType => (STRIPE_EVENT_TYPES as readonly string[]).includes(t);
+export const isAllowedStripeEvent = (t: string): t is StripeEventType =>
+  (STRIPE_EVENT_TYPES as readonly string[]).includes(t);

@@ -18,10 +18,18 @@ export async function receiveStripeWebhook(
   if (!signature) throw new AppError("INVALID_SIGNATURE", 400, "Missing Stripe-Signature header");
   let verified: unknown;
   try {
-    verified = await webhookVerifier().webhooks.constructEventAsync(rawBody, signature, deps.webhookSecret, undefined, stripeCrypto);
+    verified = await webhookVerifier().webhooks.constructEventAsync(
+      rawBody,
+      signature,
+      deps.webhookSecret,
+      undefined,
+      stripeCrypto,
+    );
   } catch (error) {
     if (error instanceof SyntaxError) throw new AppError("MALFORMED_JSON", 400, "The webhook body is not valid JSON");
-    deps.logger.warn("stripe webhook signature rejected", { error: error instanceof Error ? error.message : String(error) });
+    deps.logger.warn("stripe webhook signature rejected", {
+      error: error instanceof Error ? error.message : String(error),
+    });
     throw new AppError("INVALID_SIGNATURE", 400, "Webhook signature verification failed");
   }
   const parsed = stripeEventSchema.safeParse(verified);
@@ -31,7 +39,8 @@ export async function receiveStripeWebhook(
   const outcome = await processWebhookEvent(
     deps.db,
     { provider: "stripe", eventId: event.id, type: event.type, payload: verified, allowed },
-    () => (isAllowedStripeEvent(event.type) ? handleStripeEvent(deps.db, { ...event, type: event.type }) : Promise.resolve()),
+    () =>
+      isAllowedStripeEvent(event.type) ? handleStripeEvent(deps.db, { ...event, type: event.type }) : Promise.resolve(),
     deps.logger,
   );
   return { eventId: event.id, type: event.type, outcome };
