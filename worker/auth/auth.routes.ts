@@ -8,6 +8,7 @@ import {
 } from "../contracts/auth.ts";
 import { createEmailSender } from "../email/email-sender.ts";
 import { clientIp, enforceRateLimits, LIMITS } from "../lib/rate-limit.ts";
+import { appUrl } from "../lib/app-url.ts";
 import { validate } from "../lib/validate.ts";
 import type { AppEnv } from "../types.ts";
 import { clearSessionCookies, readRefreshToken, setSessionCookies } from "./cookies.ts";
@@ -20,8 +21,6 @@ import { requestPasswordReset, resetPassword } from "./reset-password.ts";
 import { resendVerification, verifyEmail } from "./verify-email.ts";
 import { z } from "zod";
 
-const appUrl = (c: { var: AppEnv["Variables"]; req: { url: string } }) =>
-  c.var.config.APP_URL ?? new URL(c.req.url).origin;
 const sessionBody = (s: SessionTokens) => ({
   user: s.user,
   accessTokenExpiresAt: s.accessTokenExpiresAt.toISOString(),

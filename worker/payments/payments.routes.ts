@@ -3,6 +3,7 @@ import { z } from "zod";
 import { currentUser, requireVerifiedEmail } from "../auth/guards.ts";
 import { checkoutRequestSchema, paginationQuerySchema } from "../contracts/payments.ts";
 import { notFound } from "../errors.ts";
+import { appUrl } from "../lib/app-url.ts";
 import { validate } from "../lib/validate.ts";
 import type { AppEnv } from "../types.ts";
 import { cancelPayment } from "./cancel-payment.ts";
@@ -15,7 +16,7 @@ export const paymentDeps = (c: Context<AppEnv>): PaymentDeps => ({
   db: c.var.db,
   logger: c.var.logger,
   config: c.var.config,
-  appUrl: c.var.config.APP_URL ?? new URL(c.req.url).origin,
+  appUrl: appUrl(c),
 });
 
 /** /api/payments (signed-in users; the guard is declared in the app factory). */
