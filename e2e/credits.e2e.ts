@@ -127,7 +127,7 @@ describe.skipIf(!hasBrowser())("credits and wallet in Chromium", () => {
     await page.getByRole("radio", { name: /Crypto/ }).check();
     await starter.getByTestId("buy-button").click();
     await page.waitForURL(/\/dev\/checkout\//);
-    await page.getByText("Coinbase Commerce (simulated)").waitFor();
+    await page.getByText("Coinbase (simulated)").waitFor();
     await page.getByRole("button", { name: "Fail payment (test)" }).click();
 
     await page.waitForURL(/status=FAILED$/);

@@ -26,6 +26,15 @@ export interface FormState<V extends Record<string, string>> {
   errorCode: Accessor<string | null>;
   pending: Accessor<boolean>;
   handleSubmit: (event: SubmitEvent) => void;
+  /** The wiring of one TextField: `<TextField {...form.field("email")} label="Email" />`. */
+  field: (name: keyof V & string) => FieldBinding;
+}
+
+export interface FieldBinding {
+  readonly name: string;
+  readonly value: string;
+  onInput: (value: string) => void;
+  readonly error: string | undefined;
 }
 
 /**
@@ -114,5 +123,17 @@ export function createForm<V extends Record<string, string>, T, R>(options: Form
 
   const error = (name: Field) => errors()[name];
 
-  return { values, setValue, error, formError, errorCode, pending, handleSubmit };
+  // Getters, so a spread into JSX stays reactive.
+  const field = (name: Field): FieldBinding => ({
+    name,
+    get value() {
+      return values()[name] ?? "";
+    },
+    onInput: (value) => setValue(name, value),
+    get error() {
+      return error(name);
+    },
+  });
+
+  return { values, setValue, error, formError, errorCode, pending, handleSubmit, field };
 }

@@ -1,14 +1,20 @@
 import { A } from "@solidjs/router";
-import { createResource, Match, Switch } from "solid-js";
+import { createResource, Match, Show, Switch } from "solid-js";
 import { CategoryGrid } from "../components/categories/category-grid.tsx";
 import { EmptyNotice } from "../components/feedback/empty-notice.tsx";
 import { ErrorNotice } from "../components/feedback/error-notice.tsx";
 import { LoadingNotice } from "../components/feedback/loading-notice.tsx";
 import { api } from "../lib/api.ts";
 import { errorMessage } from "../lib/api-error.ts";
+import { useSession } from "../stores/session-context.tsx";
 
 export default function HomePage() {
   const [categories, { refetch }] = createResource(async () => (await api.categories()).categories);
+  const session = useSession();
+  const primary =
+    "rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400";
+  const secondary =
+    "rounded-md border border-neutral-300 px-4 py-2 font-semibold hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800";
 
   return (
     <div class="flex flex-col gap-12">
@@ -17,21 +23,30 @@ export default function HomePage() {
           Live streams, pay only for what you watch
         </h1>
         <p class="mt-4 max-w-2xl text-lg text-neutral-600 dark:text-neutral-400">
-          Top up credits once and watch any stream. You are billed by the minute, and every credit is on your statement.
+          Top up credits once and watch any stream. You are charged for every 10 seconds you watch, and every credit is
+          on your statement.
         </p>
         <div class="mt-6 flex flex-wrap gap-3">
-          <A
-            href="/register"
-            class="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400"
+          <Show
+            when={session.status() === "signed-in"}
+            fallback={
+              <>
+                <A href="/register" class={primary}>
+                  Create an account
+                </A>
+                <A href="/login" class={secondary}>
+                  Log in
+                </A>
+              </>
+            }
           >
-            Create an account
-          </A>
-          <A
-            href="/login"
-            class="rounded-md border border-neutral-300 px-4 py-2 font-semibold hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
-          >
-            Log in
-          </A>
+            <A href="/dashboard/credits" class={primary}>
+              Buy credits
+            </A>
+            <A href="/dashboard" class={secondary}>
+              Your dashboard
+            </A>
+          </Show>
         </div>
       </section>
 

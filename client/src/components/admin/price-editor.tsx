@@ -42,56 +42,25 @@ export function PriceEditor(props: PriceEditorProps) {
           }
         >
           <TextField
-            name="productCode"
+            {...props.form.field("productCode")}
             label="Product code"
             required
             autocomplete="off"
-            value={values().productCode}
-            onInput={(value) => props.form.setValue("productCode", value)}
-            error={props.form.error("productCode")}
             hint="Permanent id, e.g. credits_2500: lowercase letters, digits, _ or -."
           />
         </Show>
-        <TextField
-          name="name"
-          label="Name"
-          required
-          autocomplete="off"
-          value={values().name}
-          onInput={(value) => props.form.setValue("name", value)}
-          error={props.form.error("name")}
-        />
+        <TextField {...props.form.field("name")} label="Name" required autocomplete="off" />
         <div class="grid gap-4 sm:grid-cols-3">
+          <TextField {...props.form.field("credits")} label="Credits" required inputmode="numeric" autocomplete="off" />
           <TextField
-            name="credits"
-            label="Credits"
-            required
-            inputmode="numeric"
-            autocomplete="off"
-            value={values().credits}
-            onInput={(value) => props.form.setValue("credits", value)}
-            error={props.form.error("credits")}
-          />
-          <TextField
-            name="amountCents"
+            {...props.form.field("amountCents")}
             label="Price"
             required
             inputmode="decimal"
             autocomplete="off"
-            value={values().amountCents}
-            onInput={(value) => props.form.setValue("amountCents", value)}
-            error={props.form.error("amountCents")}
             hint="In dollars, e.g. 12.34"
           />
-          <TextField
-            name="currency"
-            label="Currency"
-            required
-            autocomplete="off"
-            value={values().currency}
-            onInput={(value) => props.form.setValue("currency", value)}
-            error={props.form.error("currency")}
-          />
+          <TextField {...props.form.field("currency")} label="Currency" required autocomplete="off" />
         </div>
         <Show when={props.mode === "create"}>
           <label class="flex items-center gap-2 text-sm font-medium">

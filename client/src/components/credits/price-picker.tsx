@@ -1,6 +1,7 @@
-import { Match, Switch } from "solid-js";
-import type { PriceDto, ProviderName } from "@contracts/payments.ts";
+import { Match, Switch, type Resource } from "solid-js";
+import type { PriceDto } from "@contracts/payments.ts";
 import { errorMessage } from "../../lib/api-error.ts";
+import type { CheckoutStarter } from "../../stores/checkout.ts";
 import { EmptyNotice } from "../feedback/empty-notice.tsx";
 import { ErrorNotice } from "../feedback/error-notice.tsx";
 import { LoadingNotice } from "../feedback/loading-notice.tsx";
@@ -8,39 +9,36 @@ import { PriceGrid } from "./price-grid.tsx";
 import { ProviderChoice } from "./provider-choice.tsx";
 
 export interface PricePickerProps {
-  prices: PriceDto[] | undefined;
-  loading: boolean;
-  error: unknown;
+  /** The packages on sale, as `createResource` loads them. */
+  prices: Resource<PriceDto[]>;
   onRetry: () => void;
-  provider: ProviderName;
-  onProviderChange: (provider: ProviderName) => void;
-  pendingPriceId: string | null;
-  errorFor: (priceId: string) => string | undefined;
-  onBuy: (priceId: string) => void;
+  checkout: CheckoutStarter;
 }
 
 /** The provider choice and the packages with their Buy buttons (credits page and top-up dialog). */
 export function PricePicker(props: PricePickerProps) {
+  // The last good list stays up while a refetch runs; a failed load shows the error instead.
+  const prices = () => (props.prices.error ? undefined : props.prices.latest);
   return (
-    <div class="flex flex-col gap-5" aria-busy={props.loading}>
-      <ProviderChoice value={props.provider} onChange={props.onProviderChange} />
+    <div class="flex flex-col gap-5" aria-busy={props.prices.loading}>
+      <ProviderChoice value={props.checkout.provider()} onChange={props.checkout.setProvider} />
       <Switch>
-        <Match when={props.error && !props.prices}>
-          <ErrorNotice message={errorMessage(props.error)} onRetry={props.onRetry} />
+        <Match when={props.prices.error && !prices()}>
+          <ErrorNotice message={errorMessage(props.prices.error)} onRetry={props.onRetry} />
         </Match>
-        <Match when={!props.prices}>
+        <Match when={!prices()}>
           <LoadingNotice label="Loading packages…" />
         </Match>
-        <Match when={props.prices?.length === 0}>
+        <Match when={prices()?.length === 0}>
           <EmptyNotice message="No credit packages are on sale right now." />
         </Match>
-        <Match when={props.prices}>
-          {(prices) => (
+        <Match when={prices()}>
+          {(current) => (
             <PriceGrid
-              prices={prices()}
-              pendingPriceId={props.pendingPriceId}
-              errorFor={props.errorFor}
-              onBuy={props.onBuy}
+              prices={current()}
+              pendingPriceId={props.checkout.pendingPriceId()}
+              errorFor={props.checkout.errorFor}
+              onBuy={(priceId) => void props.checkout.buy(priceId)}
             />
           )}
         </Match>

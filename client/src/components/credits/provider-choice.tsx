@@ -3,7 +3,7 @@ import type { ProviderName } from "@contracts/payments.ts";
 
 const OPTIONS: { value: ProviderName; label: string; hint: string }[] = [
   { value: "stripe", label: "Card", hint: "Visa, Mastercard, Apple Pay… via Stripe" },
-  { value: "coinbase", label: "Crypto", hint: "BTC, ETH, USDC… via Coinbase Commerce" },
+  { value: "coinbase", label: "Crypto", hint: "USDC via Coinbase" },
 ];
 
 export interface ProviderChoiceProps {

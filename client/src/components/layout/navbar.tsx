@@ -30,6 +30,21 @@ const activeClass = "bg-neutral-100 text-neutral-900 dark:bg-neutral-800 dark:te
 const signUpClass =
   "rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400";
 
+/** A link that shows when it is the current page. */
+function NavItem(props: { link: NavLink; block?: boolean }) {
+  return (
+    <A
+      href={props.link.href}
+      end={props.link.end}
+      class={props.block ? `block ${linkClass}` : linkClass}
+      activeClass={activeClass}
+      inactiveClass={inactiveClass}
+    >
+      {props.link.label}
+    </A>
+  );
+}
+
 export function Navbar(props: NavbarProps) {
   const [menuOpen, setMenuOpen] = createSignal(false);
   const location = useLocation();
@@ -73,15 +88,7 @@ export function Navbar(props: NavbarProps) {
           <For each={primaryLinks}>
             {(link) => (
               <li>
-                <A
-                  href={link.href}
-                  end={link.end}
-                  class={linkClass}
-                  activeClass={activeClass}
-                  inactiveClass={inactiveClass}
-                >
-                  {link.label}
-                </A>
+                <NavItem link={link} />
               </li>
             )}
           </For>
@@ -120,14 +127,7 @@ export function Navbar(props: NavbarProps) {
                 )}
               </Match>
               <Match when={props.account === null}>
-                <A
-                  href={accountLinks.login.href}
-                  class={linkClass}
-                  activeClass={activeClass}
-                  inactiveClass={inactiveClass}
-                >
-                  {accountLinks.login.label}
-                </A>
+                <NavItem link={accountLinks.login} />
                 <A href={accountLinks.register.href} class={signUpClass}>
                   {accountLinks.register.label}
                 </A>
@@ -163,15 +163,7 @@ export function Navbar(props: NavbarProps) {
             <For each={mobileLinks()}>
               {(link) => (
                 <li>
-                  <A
-                    href={link.href}
-                    end={link.end}
-                    class={`block ${linkClass}`}
-                    activeClass={activeClass}
-                    inactiveClass={inactiveClass}
-                  >
-                    {link.label}
-                  </A>
+                  <NavItem link={link} block />
                 </li>
               )}
             </For>

@@ -2,8 +2,7 @@ import { A } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { forgotPasswordSchema } from "@contracts/auth.ts";
 import { AuthCard } from "../../components/auth/auth-card.tsx";
-import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
-import { SubmitButton } from "../../components/forms/submit-button.tsx";
+import { FormShell } from "../../components/forms/form-shell.tsx";
 import { TextField } from "../../components/forms/text-field.tsx";
 import { api } from "../../lib/api.ts";
 import { createForm } from "../../lib/form.ts";
@@ -24,20 +23,9 @@ export default function ForgotPasswordPage() {
       <Show
         when={sent()}
         fallback={
-          <form noValidate onSubmit={form.handleSubmit} class="flex flex-col gap-4">
-            <Show when={form.formError()}>{(message) => <ErrorNotice message={message()} />}</Show>
-            <TextField
-              name="email"
-              label="Email"
-              type="email"
-              autocomplete="email"
-              required
-              value={form.values().email}
-              onInput={(value) => form.setValue("email", value)}
-              error={form.error("email")}
-            />
-            <SubmitButton label="Send reset link" pendingLabel="Sending…" pending={form.pending()} />
-          </form>
+          <FormShell form={form} submitLabel="Send reset link" pendingLabel="Sending…">
+            <TextField {...form.field("email")} label="Email" type="email" autocomplete="email" required />
+          </FormShell>
         }
       >
         {(message) => (

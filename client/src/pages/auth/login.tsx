@@ -1,9 +1,7 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
-import { Show } from "solid-js";
 import { loginSchema } from "@contracts/auth.ts";
 import { AuthCard } from "../../components/auth/auth-card.tsx";
-import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
-import { SubmitButton } from "../../components/forms/submit-button.tsx";
+import { FormShell } from "../../components/forms/form-shell.tsx";
 import { TextField } from "../../components/forms/text-field.tsx";
 import { createForm } from "../../lib/form.ts";
 import { firstParam, safeRedirectPath } from "../../lib/redirect.ts";
@@ -26,30 +24,16 @@ export default function LoginPage() {
 
   return (
     <AuthCard title="Log in" description="Welcome back to Tollgate.">
-      <form noValidate onSubmit={form.handleSubmit} class="flex flex-col gap-4">
-        <Show when={form.formError()}>{(message) => <ErrorNotice message={message()} />}</Show>
+      <FormShell form={form} submitLabel="Log in" pendingLabel="Logging in…">
+        <TextField {...form.field("email")} label="Email" type="email" autocomplete="email" required />
         <TextField
-          name="email"
-          label="Email"
-          type="email"
-          autocomplete="email"
-          required
-          value={form.values().email}
-          onInput={(value) => form.setValue("email", value)}
-          error={form.error("email")}
-        />
-        <TextField
-          name="password"
+          {...form.field("password")}
           label="Password"
           type="password"
           autocomplete="current-password"
           required
-          value={form.values().password}
-          onInput={(value) => form.setValue("password", value)}
-          error={form.error("password")}
         />
-        <SubmitButton label="Log in" pendingLabel="Logging in…" pending={form.pending()} />
-      </form>
+      </FormShell>
       <div class="mt-6 flex flex-col gap-2 text-sm">
         <A href="/forgot-password" class={linkClass}>
           Forgot your password?

@@ -4,8 +4,7 @@ import { registerSchema } from "@contracts/auth.ts";
 import { AuthCard } from "../../components/auth/auth-card.tsx";
 import { PasswordRules } from "../../components/auth/password-rules.tsx";
 import { ResendVerification } from "../../components/auth/resend-verification.tsx";
-import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
-import { SubmitButton } from "../../components/forms/submit-button.tsx";
+import { FormShell } from "../../components/forms/form-shell.tsx";
 import { TextField } from "../../components/forms/text-field.tsx";
 import { createForm } from "../../lib/form.ts";
 import { useSession } from "../../stores/session-context.tsx";
@@ -30,40 +29,23 @@ export default function RegisterPage() {
       when={registeredEmail()}
       fallback={
         <AuthCard title="Create your account" description="Sign up to watch and support live streams.">
-          <form noValidate onSubmit={form.handleSubmit} class="flex flex-col gap-4">
-            <Show when={form.formError()}>{(message) => <ErrorNotice message={message()} />}</Show>
+          <FormShell form={form} submitLabel="Create account" pendingLabel="Creating account…">
+            <TextField {...form.field("email")} label="Email" type="email" autocomplete="email" required />
             <TextField
-              name="email"
-              label="Email"
-              type="email"
-              autocomplete="email"
-              required
-              value={form.values().email}
-              onInput={(value) => form.setValue("email", value)}
-              error={form.error("email")}
-            />
-            <TextField
-              name="displayName"
+              {...form.field("displayName")}
               label="Display name"
               autocomplete="nickname"
-              value={form.values().displayName}
-              onInput={(value) => form.setValue("displayName", value)}
-              error={form.error("displayName")}
               hint="Shown to others in chat. You can change it later."
             />
             <TextField
-              name="password"
+              {...form.field("password")}
               label="Password"
               type="password"
               autocomplete="new-password"
               required
-              value={form.values().password}
-              onInput={(value) => form.setValue("password", value)}
-              error={form.error("password")}
               hint={<PasswordRules />}
             />
-            <SubmitButton label="Create account" pendingLabel="Creating account…" pending={form.pending()} />
-          </form>
+          </FormShell>
           <p class="mt-6 text-sm text-neutral-600 dark:text-neutral-400">
             Already have an account?{" "}
             <A href="/login" class={linkClass}>

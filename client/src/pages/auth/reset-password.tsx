@@ -4,7 +4,7 @@ import { resetPasswordSchema } from "@contracts/auth.ts";
 import { AuthCard } from "../../components/auth/auth-card.tsx";
 import { PasswordRules } from "../../components/auth/password-rules.tsx";
 import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
-import { SubmitButton } from "../../components/forms/submit-button.tsx";
+import { FormShell } from "../../components/forms/form-shell.tsx";
 import { TextField } from "../../components/forms/text-field.tsx";
 import { api } from "../../lib/api.ts";
 import { createForm } from "../../lib/form.ts";
@@ -54,32 +54,30 @@ export default function ResetPasswordPage() {
             </div>
           }
         >
-          <form noValidate onSubmit={form.handleSubmit} class="flex flex-col gap-4">
-            <Show when={form.formError()}>
-              {(message) => (
-                <div class="flex flex-col gap-2">
-                  <ErrorNotice message={message()} />
-                  <Show when={isDeadLink(form.errorCode())}>
-                    <A href="/forgot-password" class={`text-sm ${linkClass}`}>
-                      Request a new link
-                    </A>
-                  </Show>
-                </div>
-              )}
-            </Show>
+          <FormShell
+            form={form}
+            submitLabel="Set new password"
+            pendingLabel="Saving…"
+            alert={(message) => (
+              <div class="flex flex-col gap-2">
+                <ErrorNotice message={message()} />
+                <Show when={isDeadLink(form.errorCode())}>
+                  <A href="/forgot-password" class={`text-sm ${linkClass}`}>
+                    Request a new link
+                  </A>
+                </Show>
+              </div>
+            )}
+          >
             <TextField
-              name="password"
+              {...form.field("password")}
               label="New password"
               type="password"
               autocomplete="new-password"
               required
-              value={form.values().password}
-              onInput={(value) => form.setValue("password", value)}
-              error={form.error("password")}
               hint={<PasswordRules />}
             />
-            <SubmitButton label="Set new password" pendingLabel="Saving…" pending={form.pending()} />
-          </form>
+          </FormShell>
         </Show>
       </AuthCard>
     </Show>

@@ -1,16 +1,12 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, Match, on, Show, Switch } from "solid-js";
+import { createEffect, createMemo, createResource, on, Show } from "solid-js";
 import { ResendVerification } from "../../components/auth/resend-verification.tsx";
 import { CheckoutBanner } from "../../components/credits/checkout-banner.tsx";
 import { PaymentHistoryTable } from "../../components/credits/payment-history-table.tsx";
 import { PricePicker } from "../../components/credits/price-picker.tsx";
-import { EmptyNotice } from "../../components/feedback/empty-notice.tsx";
-import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
-import { LoadMore } from "../../components/feedback/load-more.tsx";
-import { LoadingNotice } from "../../components/feedback/loading-notice.tsx";
+import { CursorListView } from "../../components/feedback/cursor-list-view.tsx";
 import { BalanceSummary } from "../../components/wallet/balance-summary.tsx";
 import { api } from "../../lib/api.ts";
-import { errorMessage } from "../../lib/api-error.ts";
 import { checkoutBanner, parsePaymentStatus } from "../../lib/checkout.ts";
 import { formatCredits } from "../../lib/credits.ts";
 import { firstParam } from "../../lib/redirect.ts";
@@ -120,46 +116,21 @@ export default function CreditsPage() {
         <h2 id="packages-heading" class="text-xl font-semibold">
           Packages
         </h2>
-        <PricePicker
-          prices={prices.error ? undefined : prices.latest}
-          loading={prices.loading}
-          error={prices.error}
-          onRetry={() => void refetchPrices()}
-          provider={checkout.provider()}
-          onProviderChange={checkout.setProvider}
-          pendingPriceId={checkout.pendingPriceId()}
-          errorFor={checkout.errorFor}
-          onBuy={(priceId) => void checkout.buy(priceId)}
-        />
+        <PricePicker prices={prices} onRetry={() => void refetchPrices()} checkout={checkout} />
       </section>
 
       <section aria-labelledby="history-heading" aria-busy={history.loading()} class="flex flex-col gap-4">
         <h2 id="history-heading" class="text-xl font-semibold">
           Payment history
         </h2>
-        <Switch>
-          <Match when={history.error() && !history.loaded()}>
-            <ErrorNotice message={errorMessage(history.error())} onRetry={() => void history.reload()} />
-          </Match>
-          <Match when={!history.loaded()}>
-            <LoadingNotice label="Loading payments…" />
-          </Match>
-          <Match when={history.items().length === 0}>
-            <EmptyNotice message="No payments yet. Your purchases will be listed here." />
-          </Match>
-          <Match when={true}>
-            <PaymentHistoryTable payments={history.items()} />
-            <Show when={history.error()}>
-              <ErrorNotice message={errorMessage(history.error())} onRetry={() => void history.loadMore()} />
-            </Show>
-            <LoadMore
-              hasMore={history.hasMore()}
-              loading={history.loading()}
-              onLoadMore={() => void history.loadMore()}
-              label="Load more payments"
-            />
-          </Match>
-        </Switch>
+        <CursorListView
+          list={history}
+          loadingLabel="Loading payments…"
+          emptyMessage="No payments yet. Your purchases will be listed here."
+          loadMoreLabel="Load more payments"
+        >
+          <PaymentHistoryTable payments={history.items()} />
+        </CursorListView>
       </section>
     </div>
   );

@@ -1,12 +1,10 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
+import { createEffect, createResource, createSignal, For, on, Show } from "solid-js";
 import { ledgerEntryTypeSchema, type LedgerEntryDto } from "@contracts/wallet.ts";
 import { PricePicker } from "../../components/credits/price-picker.tsx";
 import { Modal } from "../../components/dialog/modal.tsx";
-import { EmptyNotice } from "../../components/feedback/empty-notice.tsx";
+import { CursorListView } from "../../components/feedback/cursor-list-view.tsx";
 import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
-import { LoadMore } from "../../components/feedback/load-more.tsx";
-import { LoadingNotice } from "../../components/feedback/loading-notice.tsx";
 import { BalanceSummary } from "../../components/wallet/balance-summary.tsx";
 import { LedgerTable } from "../../components/wallet/ledger-table.tsx";
 import { LEDGER_TYPES } from "../../components/wallet/ledger-type-badge.tsx";
@@ -87,17 +85,7 @@ export default function WalletPage() {
         description="Choose how to pay and a package. You will be sent to checkout and brought back afterwards."
         onClose={() => setTopUpOpen(false)}
       >
-        <PricePicker
-          prices={prices.error ? undefined : prices.latest}
-          loading={prices.loading}
-          error={prices.error}
-          onRetry={() => void refetchPrices()}
-          provider={checkout.provider()}
-          onProviderChange={checkout.setProvider}
-          pendingPriceId={checkout.pendingPriceId()}
-          errorFor={checkout.errorFor}
-          onBuy={(priceId) => void checkout.buy(priceId)}
-        />
+        <PricePicker prices={prices} onRetry={() => void refetchPrices()} checkout={checkout} />
       </Modal>
 
       <section aria-labelledby="ledger-heading" aria-busy={ledger.loading()} class="flex flex-col gap-4">
@@ -127,31 +115,16 @@ export default function WalletPage() {
             </a>
           </div>
         </div>
-        <Switch>
-          <Match when={ledger.error() && !ledger.loaded()}>
-            <ErrorNotice message={errorMessage(ledger.error())} onRetry={() => void ledger.reload()} />
-          </Match>
-          <Match when={!ledger.loaded()}>
-            <LoadingNotice label="Loading ledger…" />
-          </Match>
-          <Match when={ledger.items().length === 0}>
-            <EmptyNotice
-              message={type() ? `No ${LEDGER_TYPES[type() ?? "DEPOSIT"].plural.toLowerCase()} yet.` : "No entries yet."}
-            />
-          </Match>
-          <Match when={true}>
-            <LedgerTable entries={ledger.items()} />
-            <Show when={ledger.error()}>
-              <ErrorNotice message={errorMessage(ledger.error())} onRetry={() => void ledger.loadMore()} />
-            </Show>
-            <LoadMore
-              hasMore={ledger.hasMore()}
-              loading={ledger.loading()}
-              onLoadMore={() => void ledger.loadMore()}
-              label="Load more entries"
-            />
-          </Match>
-        </Switch>
+        <CursorListView
+          list={ledger}
+          loadingLabel="Loading ledger…"
+          emptyMessage={
+            type() ? `No ${LEDGER_TYPES[type() ?? "DEPOSIT"].plural.toLowerCase()} yet.` : "No entries yet."
+          }
+          loadMoreLabel="Load more entries"
+        >
+          <LedgerTable entries={ledger.items()} />
+        </CursorListView>
       </section>
     </div>
   );

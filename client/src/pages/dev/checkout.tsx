@@ -11,7 +11,7 @@ import { formatMoney } from "../../lib/money.ts";
 
 const PROVIDERS: Record<PaymentDto["provider"], string> = {
   STRIPE: "Stripe (simulated)",
-  COINBASE: "Coinbase Commerce (simulated)",
+  COINBASE: "Coinbase (simulated)",
 };
 
 const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;

@@ -54,13 +54,10 @@ export default function MailboxPage() {
       <form noValidate onSubmit={form.handleSubmit} class="flex flex-wrap items-start gap-3">
         <div class="min-w-64 flex-1">
           <TextField
-            name="to"
+            {...form.field("to")}
             label="Recipient"
             type="email"
             autocomplete="off"
-            value={form.values().to}
-            onInput={(value) => form.setValue("to", value)}
-            error={form.error("to")}
             hint="Leave empty to see every message."
           />
         </div>
