@@ -6,20 +6,14 @@ declare module "vitest" {
   interface ProvidedContext {
     /** A migrated, empty database for the *.db.test.ts tier. */
     dbTestUrl: string;
-    /**
-     * True on embedded PGlite. Its socket server feeds every connection into one backend
-     * session, so concurrent connections interleave extended-protocol messages (one
-     * connection's Bind lands on another's unnamed statement): tests must use one connection.
-     */
-    dbTestEmbedded: boolean;
   }
 }
 
 /**
  * One fresh, migrated, unseeded database per run: beside DATABASE_URL when it is set (real
- * Postgres, real concurrency), else in an embedded PGlite (which runs one transaction at a
- * time and cannot serve concurrent connections safely, so it exercises the logic over one
- * connection but cannot prove the locking).
+ * Postgres, real concurrency), else in an embedded PGlite behind the session gate
+ * (scripts/lib/pg-session-gate.ts), which runs one transaction at a time: it exercises the
+ * logic but cannot prove the locking.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const baseUrl = process.env.DATABASE_URL;
@@ -32,11 +26,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       throw error;
     }
     project.provide("dbTestUrl", fresh.url);
-    project.provide("dbTestEmbedded", false);
     return fresh.drop;
   }
   console.warn(
-    "\n*** DATABASE_URL is unset: the db tier runs on embedded PGlite over one connection: logic only, no concurrency. ***\n",
+    "\n*** DATABASE_URL is unset: the db tier runs on embedded PGlite, one transaction at a time: logic only, no concurrency. ***\n",
   );
   const embedded = await startEmbeddedPostgres();
   try {
@@ -46,6 +39,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   project.provide("dbTestUrl", embedded.url);
-  project.provide("dbTestEmbedded", true);
   return embedded.stop;
 }
