@@ -108,4 +108,28 @@ describe("wallet API", () => {
     const me = await session.call<{ user: { role: string } }>("/api/me");
     expect(me.body.user.role).toBe("VIEWER");
   });
+
+  it("lets an admin find a user by email and read their wallet and ledger", async () => {
+    const admin = new Session();
+    await admin.login("admin@tollgate.test");
+    const found = await admin.call<{ users: { user: { id: string; email: string }; balance: string }[] }>(
+      "/api/admin/users?email=VIEWER2",
+    );
+    expect(found.status).toBe(200);
+    const viewer2 = found.body.users.find((u) => u.user.email === "viewer2@tollgate.test");
+    expect(viewer2).toBeDefined();
+    const id = viewer2?.user.id ?? "";
+    const detail = await admin.call<{ user: { balance: string }; wallet: { balance: string } }>(
+      `/api/admin/users/${id}`,
+    );
+    expect(detail.body.wallet.balance).toBe(detail.body.user.balance);
+    const ledger = await admin.call<LedgerBody>(`/api/admin/users/${id}/ledger?type=ADJUSTMENT`);
+    expect(ledger.body.entries.some((e) => e.amount === "1000.000")).toBe(true);
+    const wildcard = await admin.call<{ users: unknown[] }>("/api/admin/users?email=%25");
+    expect(wildcard.body.users).toHaveLength(0);
+    expect((await admin.call("/api/admin/users/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    const viewer = new Session();
+    await viewer.login("viewer1@tollgate.test");
+    expect((await viewer.call("/api/admin/users?email=viewer")).status).toBe(403);
+  });
 });
