@@ -3,6 +3,8 @@ import { Protected, RequireRole } from "./components/auth/require-role.tsx";
 import { AppShell } from "./components/layout/app-shell.tsx";
 import AdminPage from "./pages/admin.tsx";
 import AdminPricesPage from "./pages/admin/prices.tsx";
+import AdminUserPage from "./pages/admin/user.tsx";
+import AdminUsersPage from "./pages/admin/users.tsx";
 import ForgotPasswordPage from "./pages/auth/forgot-password.tsx";
 import LoginPage from "./pages/auth/login.tsx";
 import RegisterPage from "./pages/auth/register.tsx";
@@ -56,6 +58,8 @@ export function App() {
             <Route path="/admin" component={AdminArea}>
               <Route path="/" component={AdminPage} />
               <Route path="/prices" component={AdminPricesPage} />
+              <Route path="/users" component={AdminUsersPage} />
+              <Route path="/users/:userId" component={AdminUserPage} />
               <Route path="*" component={NotFoundPage} />
             </Route>
             <Route path="*" component={NotFoundPage} />

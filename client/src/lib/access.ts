@@ -15,3 +15,10 @@ export type Area = keyof typeof AREA_ROLES;
 export function canAccess(role: RoleName, area: Area): boolean {
   return (AREA_ROLES[area] as readonly RoleName[]).includes(role);
 }
+
+export const ROLE_LABELS: Record<RoleName, string> = {
+  VIEWER: "Viewer",
+  CREATOR: "Creator",
+  MODERATOR: "Moderator",
+  ADMIN: "Admin",
+};

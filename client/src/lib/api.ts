@@ -8,6 +8,13 @@ import {
   type LoginInput,
   type RegisterInput,
 } from "@contracts/auth.ts";
+import {
+  adminUserDetailSchema,
+  adminUserListSchema,
+  adminUserUpdateResultSchema,
+  reconcileReportSchema,
+  type AdminUpdateUserInput,
+} from "@contracts/admin.ts";
 import { categoryListSchema } from "@contracts/catalog.ts";
 import { errorBodySchema } from "@contracts/errors.ts";
 import {
@@ -37,6 +44,8 @@ export interface ApiFetchOptions<T> {
   /** Validates the 2xx response body (an empty body is parsed as `undefined`). */
   schema: ZodType<T>;
   signal?: AbortSignal;
+  /** Sent as they are (an Idempotency-Key…), next to the JSON headers. */
+  headers?: Record<string, string>;
 }
 
 /** The auth endpoints manage the session cookies themselves; a 401 from them is an answer, not an expiry. */
@@ -77,7 +86,7 @@ function isExpiredSession(error: ApiError): boolean {
 
 async function request<T>(path: string, options: ApiFetchOptions<T>): Promise<T> {
   const { method = "GET", body, schema, signal } = options;
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { ...options.headers, accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
 
   let response: Response;
@@ -212,6 +221,8 @@ export const api = {
     balance: (signal?: AbortSignal) => apiFetch("/api/wallet/balance", { schema: walletBalanceSchema, signal }),
     ledger: (params: LedgerQuery, signal?: AbortSignal) =>
       apiFetch(`/api/wallet/ledger${query({ ...params })}`, { schema: ledgerPageSchema, signal }),
+    /** Admin only: compares a user's cached balance with the sum of the ledger, and repairs the cache. */
+    reconcile: (userId: string) => post("/api/wallet/reconcile", reconcileReportSchema, { userId }),
   },
   payments: {
     checkout: (input: CheckoutRequest) => post("/api/payments/checkout", checkoutResponseSchema, input),
@@ -227,6 +238,22 @@ export const api = {
       create: (input: CreatePriceInput) => post("/api/admin/prices", priceEnvelopeSchema, input),
       update: (priceId: string, input: UpdatePriceInput) =>
         patch(`/api/admin/prices/${id(priceId)}`, priceEnvelopeSchema, input),
+    },
+    users: {
+      search: (params: { email?: string | undefined; limit?: number | undefined }, signal?: AbortSignal) =>
+        apiFetch(`/api/admin/users${query({ ...params })}`, { schema: adminUserListSchema, signal }),
+      get: (userId: string, signal?: AbortSignal) =>
+        apiFetch(`/api/admin/users/${id(userId)}`, { schema: adminUserDetailSchema, signal }),
+      ledger: (userId: string, params: LedgerQuery, signal?: AbortSignal) =>
+        apiFetch(`/api/admin/users/${id(userId)}/ledger${query({ ...params })}`, { schema: ledgerPageSchema, signal }),
+      /** The same idempotency key books a wallet adjustment once, however often the request is sent. */
+      update: (userId: string, input: AdminUpdateUserInput, options: { idempotencyKey?: string } = {}) =>
+        apiFetch(`/api/admin/users/${id(userId)}`, {
+          method: "PATCH",
+          schema: adminUserUpdateResultSchema,
+          body: input,
+          headers: options.idempotencyKey ? { "idempotency-key": options.idempotencyKey } : undefined,
+        }),
     },
   },
   dev: {

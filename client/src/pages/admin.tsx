@@ -6,6 +6,11 @@ const sections = [
     title: "Price packages",
     description: "Create, edit and hide the credit packages buyers can choose from.",
   },
+  {
+    href: "/admin/users",
+    title: "Users and wallets",
+    description: "Find an account, book a credit adjustment and reconcile its wallet.",
+  },
 ];
 
 /** The admin area's landing page (behind <RequireRole area="admin">). */
@@ -15,7 +20,7 @@ export default function AdminPage() {
       <header>
         <h1 class="text-3xl font-bold tracking-tight">Admin</h1>
         <p class="mt-3 text-neutral-600 dark:text-neutral-400">
-          Tools for running Tollgate. User management and moderation will live here too.
+          Tools for running Tollgate. Moderation will live here too.
         </p>
       </header>
       <nav aria-label="Admin sections">

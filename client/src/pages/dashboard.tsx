@@ -1,13 +1,12 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import { ResendVerification } from "../components/auth/resend-verification.tsx";
-import { canAccess } from "../lib/access.ts";
+import { canAccess, ROLE_LABELS } from "../lib/access.ts";
 import { formatCredits } from "../lib/credits.ts";
 import { displayName } from "../lib/display-name.ts";
 import { useSession } from "../stores/session-context.tsx";
 import { useWallet } from "../stores/wallet-context.tsx";
 
-const ROLE_LABELS = { VIEWER: "Viewer", CREATOR: "Creator", MODERATOR: "Moderator", ADMIN: "Admin" } as const;
 const badgeClass = "inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium";
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "long" });
 const cardClass =
