@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Locator } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser } from "./browser.ts";
-import { logInAt, openPage, SEEDED_PASSWORD, unexpected } from "./helpers.ts";
+import type { Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasBrowser } from "./browser.ts";
+import { browserSuite, logInAt, SEEDED_PASSWORD, unexpected } from "./helpers.ts";
 
 const VIEWER = "viewer2@tollgate.test";
 
@@ -12,24 +12,7 @@ const millis = async (locator: Locator) => BigInt((await locator.textContent())?
 const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement);
 
 describe.skipIf(!hasBrowser())("admin users and wallets in Chromium", () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const open = async () => {
-    const opened = await openPage(browser);
-    contexts.push(opened.context);
-    return opened;
-  };
+  const open = browserSuite();
 
   it("finds a user, books an adjustment, refuses an overdraft and reconciles the wallet", async () => {
     const { page, errors } = await open();

@@ -1,28 +1,10 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { hasBrowser, launchBrowser } from "./browser.ts";
-import { logInAt, openPage, PASSWORD, registerVerifiedUser, SEEDED_PASSWORD, uniqueEmail } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { hasBrowser } from "./browser.ts";
+import { browserSuite, logInAt, PASSWORD, registerVerifiedUser, SEEDED_PASSWORD, uniqueEmail } from "./helpers.ts";
 
 describe.skipIf(!hasBrowser())("credits and wallet in Chromium", () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const open = async () => {
-    const opened = await openPage(browser);
-    contexts.push(opened.context);
-    return opened;
-  };
+  const open = browserSuite();
 
   it("buys 500 credits through the test checkout and sees them in the wallet, ledger and CSV", async () => {
     const email = uniqueEmail("buyer");

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { baseUrl, watchPageErrors } from "./browser.ts";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { baseUrl, launchBrowser, watchPageErrors } from "./browser.ts";
 
 export const PASSWORD = "correct-horse-battery-staple";
 export const SEEDED_PASSWORD = "tollgate-dev-password";
@@ -16,6 +17,30 @@ export async function openPage(browser: Browser): Promise<{ context: BrowserCont
   const context = await browser.newContext({ baseURL: baseUrl(), acceptDownloads: true });
   const page = await context.newPage();
   return { context, page, errors: watchPageErrors(page) };
+}
+
+/**
+ * Call inside a describe: one Chromium for the suite, and an `open()` that gives each caller a
+ * fresh context (closed after its test), so no cookie or storage leaks between tests.
+ */
+export function browserSuite(): () => Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async () => {
+    if (!browser) throw new Error("browserSuite: the browser is not running");
+    const opened = await openPage(browser);
+    contexts.push(opened.context);
+    return opened;
+  };
 }
 
 /** Fills and sends the login form on the current page. */
