@@ -1,12 +1,9 @@
 import { A } from "@solidjs/router";
-import { createResource, Match, Show, Switch } from "solid-js";
+import { createResource, Show } from "solid-js";
 import { CategoryGrid } from "../components/categories/category-grid.tsx";
-import { EmptyNotice } from "../components/feedback/empty-notice.tsx";
-import { ErrorNotice } from "../components/feedback/error-notice.tsx";
-import { LoadingNotice } from "../components/feedback/loading-notice.tsx";
 import { api } from "../lib/api.ts";
-import { errorMessage } from "../lib/api-error.ts";
 import { useSession } from "../stores/session-context.tsx";
+import { ResourceListView } from "../components/feedback/resource-list-view.tsx";
 
 export default function HomePage() {
   const [categories, { refetch }] = createResource(async () => (await api.categories()).categories);
@@ -55,19 +52,14 @@ export default function HomePage() {
           Categories
         </h2>
         <div aria-live="polite">
-          <Switch>
-            <Match when={categories.state === "errored"}>
-              <ErrorNotice message={errorMessage(categories.error)} onRetry={() => void refetch()} />
-            </Match>
-            {/* A retry after an error is "refreshing" with no data yet, so key off data, not state. */}
-            <Match when={categories.state === "unresolved" || (categories.loading && !categories.latest)}>
-              <LoadingNotice label="Loading categories…" />
-            </Match>
-            <Match when={categories.latest?.length === 0}>
-              <EmptyNotice message="No categories yet. Check back soon." />
-            </Match>
-            <Match when={categories.latest}>{(list) => <CategoryGrid categories={list()} />}</Match>
-          </Switch>
+          <ResourceListView
+            resource={categories}
+            onRetry={() => void refetch()}
+            loadingLabel="Loading categories…"
+            emptyMessage="No categories yet. Check back soon."
+          >
+            {(list) => <CategoryGrid categories={list()} />}
+          </ResourceListView>
         </div>
       </section>
     </div>

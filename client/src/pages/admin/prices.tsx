@@ -1,12 +1,10 @@
 import { A } from "@solidjs/router";
-import { createResource, createSignal, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import type { PriceDto } from "@contracts/payments.ts";
 import { PriceEditor } from "../../components/admin/price-editor.tsx";
 import { PriceTable } from "../../components/admin/price-table.tsx";
 import { Modal } from "../../components/dialog/modal.tsx";
-import { EmptyNotice } from "../../components/feedback/empty-notice.tsx";
 import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
-import { LoadingNotice } from "../../components/feedback/loading-notice.tsx";
 import { api } from "../../lib/api.ts";
 import { errorMessage } from "../../lib/api-error.ts";
 import { createForm } from "../../lib/form.ts";
@@ -17,6 +15,7 @@ import {
   priceFormValues,
   toggleActiveBody,
 } from "../../lib/price-form.ts";
+import { ResourceListView } from "../../components/feedback/resource-list-view.tsx";
 
 /** /admin/prices: the credit packages, on sale or not; create, edit, hide. */
 export default function AdminPricesPage() {
@@ -66,27 +65,21 @@ export default function AdminPricesPage() {
           All packages
         </h2>
         <Show when={tableError()}>{(message) => <ErrorNotice message={message()} />}</Show>
-        <Switch>
-          <Match when={prices.error}>
-            <ErrorNotice message={errorMessage(prices.error)} onRetry={() => void refetch()} />
-          </Match>
-          <Match when={!list()}>
-            <LoadingNotice label="Loading packages…" />
-          </Match>
-          <Match when={list()?.length === 0}>
-            <EmptyNotice message="No packages yet. Create the first one below." />
-          </Match>
-          <Match when={list()}>
-            {(current) => (
-              <PriceTable
-                prices={current()}
-                togglingId={togglingId()}
-                onToggle={(price) => void toggle(price)}
-                onEdit={setEditing}
-              />
-            )}
-          </Match>
-        </Switch>
+        <ResourceListView
+          resource={prices}
+          onRetry={() => void refetch()}
+          loadingLabel="Loading packages…"
+          emptyMessage="No packages yet. Create the first one below."
+        >
+          {(current) => (
+            <PriceTable
+              prices={current()}
+              togglingId={togglingId()}
+              onToggle={(price) => void toggle(price)}
+              onEdit={setEditing}
+            />
+          )}
+        </ResourceListView>
       </section>
 
       <section aria-labelledby="create-heading" class="flex flex-col gap-4">

@@ -1,13 +1,10 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createEffect, createResource, createSignal, createUniqueId, Match, on, Switch } from "solid-js";
+import { createEffect, createResource, createSignal, createUniqueId, on } from "solid-js";
 import { UserTable } from "../../components/admin/user-table.tsx";
-import { EmptyNotice } from "../../components/feedback/empty-notice.tsx";
-import { ErrorNotice } from "../../components/feedback/error-notice.tsx";
-import { LoadingNotice } from "../../components/feedback/loading-notice.tsx";
 import { api } from "../../lib/api.ts";
-import { errorMessage } from "../../lib/api-error.ts";
 import { firstParam } from "../../lib/redirect.ts";
 import { createDebounced } from "../../stores/debounced.ts";
+import { ResourceListView } from "../../components/feedback/resource-list-view.tsx";
 
 const SEARCH_DELAY_MS = 250;
 const SEARCH_LIMIT = 20;
@@ -85,18 +82,14 @@ export default function AdminUsersPage() {
         <p role="status" class="sr-only" data-testid="admin-user-search-status">
           {resultText()}
         </p>
-        <Switch>
-          <Match when={users.error}>
-            <ErrorNotice message={errorMessage(users.error)} onRetry={() => void refetch()} />
-          </Match>
-          <Match when={!list()}>
-            <LoadingNotice label="Searching users…" />
-          </Match>
-          <Match when={list()?.length === 0}>
-            <EmptyNotice message={email() ? `No user's email starts with “${email()}”.` : "No users yet."} />
-          </Match>
-          <Match when={list()}>{(current) => <UserTable users={current()} />}</Match>
-        </Switch>
+        <ResourceListView
+          resource={users}
+          onRetry={() => void refetch()}
+          loadingLabel="Searching users…"
+          emptyMessage={email() ? `No user's email starts with “${email()}”.` : "No users yet."}
+        >
+          {(current) => <UserTable users={current()} />}
+        </ResourceListView>
       </section>
     </div>
   );
