@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../../worker/auth/password.ts";
-import { categories, prices, profiles, users, wallets } from "../../worker/db/schema/index.ts";
+import { categories, prices, profiles, users } from "../../worker/db/schema/index.ts";
 import { adjustWallet } from "../../worker/wallet/adjust-wallet.ts";
-import { ensureCreatorEarnings, ensureSystemAccounts } from "../../worker/wallet/ensure-accounts.ts";
+import { ensureCreatorEarnings, ensureSystemAccounts, ensureUserWallet } from "../../worker/wallet/ensure-accounts.ts";
 import { creditsToMillis } from "../../worker/wallet/money.ts";
 import type { ScriptDb } from "./database.ts";
 import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_PRICES, DEMO_USERS, VIEWER_STARTING_CREDITS } from "./seed-data.ts";
@@ -32,7 +32,7 @@ export async function seedDatabase(db: ScriptDb): Promise<void> {
         .insert(profiles)
         .values({ userId: user.id, displayName: demo.displayName, isCreator: demo.role === "CREATOR" })
         .onConflictDoNothing({ target: profiles.userId });
-      await tx.insert(wallets).values({ kind: "USER", userId: user.id }).onConflictDoNothing();
+      await ensureUserWallet(tx, user.id);
       if (demo.role === "CREATOR") await ensureCreatorEarnings(tx, user.id);
       return user.id;
     });

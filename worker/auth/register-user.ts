@@ -1,9 +1,10 @@
 import type { PublicUser, RegisterInput } from "../contracts/auth.ts";
 import type { Db } from "../db/client.ts";
-import { profiles, users, wallets } from "../db/schema/index.ts";
+import { profiles, users } from "../db/schema/index.ts";
 import type { EmailSender } from "../email/email-sender.ts";
 import { verificationEmail } from "../email/templates.ts";
 import { conflict } from "../errors.ts";
+import { ensureUserWallet } from "../wallet/ensure-accounts.ts";
 import { createEmailToken } from "./email-tokens.ts";
 import { hashPassword } from "./password.ts";
 import { toPublicUser } from "./users.ts";
@@ -25,7 +26,7 @@ export async function registerUser(
     await tx
       .insert(profiles)
       .values({ userId: user.id, displayName: input.displayName ?? input.email.split("@")[0] ?? "viewer" });
-    await tx.insert(wallets).values({ kind: "USER", userId: user.id });
+    await ensureUserWallet(tx, user.id);
     const token = await createEmailToken(tx, { userId: user.id, purpose: "VERIFY_EMAIL" });
     return { user, token };
   });
