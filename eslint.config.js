@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import tollgate from "./scripts/lint/domain-boundaries.js";
 
 export default tseslint.config(
   {
@@ -26,5 +27,11 @@ export default tseslint.config(
       "no-empty": ["error", { allowEmptyCatch: false }],
       eqeqeq: ["error", "always"],
     },
+  },
+  {
+    files: ["worker/**/*.ts", "durable-objects/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    plugins: { tollgate },
+    rules: { "tollgate/domain-boundaries": "error" },
   },
 );

@@ -2,12 +2,13 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@contracts": fileURLToPath(new URL("./worker/contracts", import.meta.url)) } },
+  resolve: { alias: { "@contracts": fileURLToPath(new URL("./contracts", import.meta.url)) } },
   test: {
     name: "unit",
     environment: "node",
     include: [
       "worker/**/*.test.ts",
+      "contracts/**/*.test.ts",
       "durable-objects/**/*.test.ts",
       "scripts/**/*.test.ts",
       "test/unit/**/*.test.ts",

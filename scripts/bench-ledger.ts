@@ -11,10 +11,9 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { createFreshDatabase, migrateDatabase, openDb, type ScriptDb } from "./lib/database.ts";
-import * as schema from "../worker/db/schema/index.ts";
-import { checkLedgerInvariants } from "../worker/wallet/check-ledger-invariants.ts";
-import { creditWallet } from "../worker/wallet/credit-wallet.ts";
-import { transfer } from "../worker/wallet/transfer.ts";
+import { users } from "../worker/users/users.schema.ts";
+import { wallets } from "../worker/wallet/wallet.schema.ts";
+import { checkLedgerInvariants, creditWallet, transfer } from "../worker/wallet/index.ts";
 
 const BASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const CONCURRENCY = positiveInt("BENCH_CONCURRENCY", 8, 256);
@@ -60,10 +59,8 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function setUp(db: ScriptDb): Promise<void> {
-  await db
-    .insert(schema.users)
-    .values({ id: CREATOR_USER, email: "creator@bench.local", passwordHash: "x", role: "CREATOR" });
-  await db.insert(schema.wallets).values([
+  await db.insert(users).values({ id: CREATOR_USER, email: "creator@bench.local", passwordHash: "x", role: "CREATOR" });
+  await db.insert(wallets).values([
     { id: CREATOR_EARNINGS, kind: "CREATOR_EARNINGS", userId: CREATOR_USER },
     { id: PLATFORM_REVENUE, kind: "PLATFORM_REVENUE" },
     { id: STRIPE_CLEARING, kind: "PROVIDER_CLEARING", provider: "STRIPE" },
@@ -72,10 +69,10 @@ async function setUp(db: ScriptDb): Promise<void> {
   for (let start = 1; start <= VIEWERS; start += 500) {
     const batch = Array.from({ length: Math.min(500, VIEWERS - start + 1) }, (_, i) => start + i);
     await db
-      .insert(schema.users)
+      .insert(users)
       .values(batch.map((v) => ({ id: viewerUser(v), email: `viewer${v}@bench.local`, passwordHash: "x" })));
     await db
-      .insert(schema.wallets)
+      .insert(wallets)
       .values(batch.map((v) => ({ id: viewerWallet(v), kind: "USER" as const, userId: viewerUser(v) })));
   }
   // Funded through the real deposit path, enough for any run.
@@ -136,7 +133,7 @@ async function runNode(db: ScriptDb, durationMs: number, tag: string): Promise<N
 async function countStatements(url: string): Promise<number> {
   const { pool } = openDb(url, 1);
   let statements = 0;
-  const db = drizzle(pool, { schema, logger: { logQuery: () => void (statements += 1) } });
+  const db = drizzle(pool, { logger: { logQuery: () => void (statements += 1) } });
   try {
     await transfer(db, {
       viewerId: viewerUser(1),

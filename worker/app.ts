@@ -1,27 +1,37 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { adminRoutes } from "./admin/admin.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
-import { authenticate, requireAuth, requireRole } from "./auth/guards.ts";
 import { jwksRoutes } from "./auth/jwks.routes.ts";
-import { meRoutes } from "./auth/me.routes.ts";
-import { ROLE_ACCESS } from "./auth/roles.ts";
-import { categoryRoutes } from "./categories/categories.routes.ts";
-import { devRoutes } from "./dev/dev.routes.ts";
-import { AppError } from "./errors.ts";
+import { authenticate } from "./auth/index.ts";
+import { categoriesRoutes } from "./categories/categories.routes.ts";
+import { creatorsRoutes } from "./creators/creators.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
-import { csrfProtection } from "./middleware/csrf.ts";
-import { adminPaymentRoutes } from "./payments/admin-payments.routes.ts";
-import { paymentRoutes } from "./payments/payments.routes.ts";
-import { webhookRoutes } from "./payments/webhooks/webhooks.routes.ts";
-import { adminPriceRoutes, publicPriceRoutes } from "./prices/prices.routes.ts";
-import { errorHandler, notFoundHandler } from "./middleware/error-handler.ts";
-import { requestContext } from "./middleware/request-context.ts";
-import type { AppEnv } from "./types.ts";
+import { paymentsAdminRoutes } from "./payments/payments.admin.routes.ts";
+import { paymentsDevRoutes } from "./payments/payments.dev.routes.ts";
+import { paymentsRoutes } from "./payments/payments.routes.ts";
+import { paymentsWebhookRoutes } from "./payments/webhooks.routes.ts";
+import { outboxRoutes } from "./platform/email/outbox.routes.ts";
+import { AppError } from "./platform/errors.ts";
+import { csrfProtection } from "./platform/middleware/csrf.ts";
+import { devOnly } from "./platform/middleware/dev-only.ts";
+import { errorHandler, notFoundHandler } from "./platform/middleware/error-handler.ts";
+import { requestContext } from "./platform/middleware/request-context.ts";
+import type { AppEnv } from "./platform/types.ts";
+import { pricesAdminRoutes } from "./prices/prices.admin.routes.ts";
+import { pricesRoutes } from "./prices/prices.routes.ts";
+import { meRoutes } from "./users/me.routes.ts";
+import { usersAdminRoutes } from "./users/users.admin.routes.ts";
+import { walletAdminRoutes } from "./wallet/wallet.admin.routes.ts";
 import { walletRoutes } from "./wallet/wallet.routes.ts";
 
-/** The one app factory: production and every test build the app here. */
+/**
+ * The one app factory: production and every test build the app here. It only composes:
+ * each router declares its own guards (auth's requireAuth/requireRole from the one role map)
+ * where its routes are declared. A domain's admin endpoints mount under /api/admin/<domain>.
+ */
 export function createApp() {
+  const dev = new Hono<AppEnv>().use(devOnly()).route("/", outboxRoutes).route("/checkout", paymentsDevRoutes);
+
   const api = new Hono<AppEnv>()
     .use(
       bodyLimit({
@@ -34,25 +44,20 @@ export function createApp() {
     .use(requestContext)
     .use(csrfProtection)
     .use(authenticate)
-    // Area guards, declared once from the role map; handlers still filter owned data by user.
-    .use("/admin/*", requireRole(ROLE_ACCESS.admin))
-    .use("/creator/*", requireRole(ROLE_ACCESS.creator))
-    .use("/wallet/*", requireAuth())
-    // The provider's return redirect must reach the page even if the access cookie lapsed
-    // during checkout; it reveals nothing without a session (payments.routes.ts).
-    .use("/payments/*", (c, next) => (c.req.path === "/api/payments/success" ? next() : requireAuth()(c, next)))
     .route("/health", healthRoutes)
-    .route("/categories", categoryRoutes)
+    .route("/categories", categoriesRoutes)
     .route("/auth", authRoutes)
     .route("/me", meRoutes)
-    .route("/dev", devRoutes)
+    .route("/creator", creatorsRoutes)
+    .route("/dev", dev)
     .route("/wallet", walletRoutes)
-    .route("/prices", publicPriceRoutes)
-    .route("/payments", paymentRoutes)
-    .route("/webhooks", webhookRoutes)
-    .route("/admin/prices", adminPriceRoutes)
-    .route("/admin", adminPaymentRoutes)
-    .route("/admin", adminRoutes);
+    .route("/prices", pricesRoutes)
+    .route("/payments", paymentsRoutes)
+    .route("/webhooks", paymentsWebhookRoutes)
+    .route("/admin/users", usersAdminRoutes)
+    .route("/admin/wallet", walletAdminRoutes)
+    .route("/admin/payments", paymentsAdminRoutes)
+    .route("/admin/prices", pricesAdminRoutes);
   api.onError(errorHandler);
 
   const wellKnown = new Hono<AppEnv>().use(requestContext).route("/", jwksRoutes);

@@ -2,14 +2,13 @@ import { randomBytes } from "node:crypto";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import * as schema from "../../worker/db/schema/index.ts";
 
-export type ScriptDb = NodePgDatabase<typeof schema>;
+export type ScriptDb = NodePgDatabase;
 
 /** Opens a node-postgres pool for scripts (migrations, seed, test setup, benchmarks). */
 export function openDb(url: string, max = 4): { db: ScriptDb; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max });
-  return { db: drizzle(pool, { schema }), pool };
+  return { db: drizzle(pool), pool };
 }
 
 export async function migrateDatabase(url: string): Promise<void> {

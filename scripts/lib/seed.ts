@@ -1,9 +1,15 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../../worker/auth/password.ts";
-import { categories, prices, profiles, users } from "../../worker/db/schema/index.ts";
-import { adjustWallet } from "../../worker/wallet/adjust-wallet.ts";
-import { ensureCreatorEarnings, ensureSystemAccounts, ensureUserWallet } from "../../worker/wallet/ensure-accounts.ts";
-import { creditsToMillis } from "../../worker/wallet/money.ts";
+import { categories } from "../../worker/categories/categories.schema.ts";
+import { prices } from "../../worker/prices/prices.schema.ts";
+import { profiles, users } from "../../worker/users/users.schema.ts";
+import {
+  adjustWallet,
+  ensureCreatorEarnings,
+  ensureSystemAccounts,
+  ensureUserWallet,
+} from "../../worker/wallet/index.ts";
+import { creditsToMillis } from "../../contracts/money.ts";
 import type { ScriptDb } from "./database.ts";
 import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_PRICES, DEMO_USERS, VIEWER_STARTING_CREDITS } from "./seed-data.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ApiErrorBody, call } from "./http.ts";
-import { latestMailLink, Session, signUpVerified, uniqueEmail } from "./session.ts";
+import { type ApiErrorBody, call } from "./support/http.ts";
+import { latestMailLink, Session, signUpVerified, uniqueEmail } from "./support/session.ts";
 
 interface MeBody {
   user: { id: string; email: string; role: string; emailVerified: boolean; passwordHash?: unknown };

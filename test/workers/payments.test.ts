@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ApiErrorBody } from "./http.ts";
+import { type ApiErrorBody } from "./support/http.ts";
 import {
   balanceOf,
   chargeObject,
@@ -10,8 +10,8 @@ import {
   signStripe,
   startCheckout,
   stripeEvent,
-} from "./payments-support.ts";
-import { Session, signUpVerified } from "./session.ts";
+} from "./support/payments.ts";
+import { Session, signUpVerified } from "./support/session.ts";
 
 interface PaymentBody {
   payment: { id: string; status: string; refundedAmount: string; credits: string };
@@ -245,11 +245,13 @@ describe("Stripe webhooks", () => {
     const admin = new Session();
     await admin.login("admin@tollgate.test");
     const failed = await admin.call<{ events: { id: string; error: string; type: string }[] }>(
-      "/api/admin/webhooks?status=FAILED",
+      "/api/admin/payments/webhooks?status=FAILED",
     );
     const event = failed.body.events.find((e) => e.error.includes("Paid 1 usd"));
     expect(event).toBeDefined();
-    const replay = await admin.call<{ outcome: string }>(`/api/admin/webhooks/${event?.id}/replay`, { method: "POST" });
+    const replay = await admin.call<{ outcome: string }>(`/api/admin/payments/webhooks/${event?.id}/replay`, {
+      method: "POST",
+    });
     expect(replay.body.outcome).toBe("failed");
   });
 });

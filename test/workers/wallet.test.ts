@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type ApiErrorBody } from "./http.ts";
-import { balanceOf, startCheckout } from "./payments-support.ts";
-import { Session, signUpVerified } from "./session.ts";
+import { type ApiErrorBody } from "./support/http.ts";
+import { balanceOf, startCheckout } from "./support/payments.ts";
+import { Session, signUpVerified } from "./support/session.ts";
 
 interface LedgerBody {
   entries: { id: string; type: string; amount: string; balanceAfter: string; referenceType: string }[];
@@ -85,7 +85,7 @@ describe("wallet API", () => {
     expect(invalid.status).toBe(400);
 
     const report = await admin.call<{ cached: string; computed: string; difference: string; corrected: boolean }>(
-      "/api/wallet/reconcile",
+      "/api/admin/wallet/reconcile",
       {
         method: "POST",
         body: { userId },
@@ -93,7 +93,7 @@ describe("wallet API", () => {
     );
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ cached: "25.500", computed: "25.500", difference: "0.000", corrected: false });
-    expect((await session.call("/api/wallet/reconcile", { method: "POST", body: { userId } })).status).toBe(403);
+    expect((await session.call("/api/admin/wallet/reconcile", { method: "POST", body: { userId } })).status).toBe(403);
   });
 
   it("commits a role change and a wallet adjustment together or not at all", async () => {

@@ -1,5 +1,5 @@
 import { errors, jwtVerify, SignJWT } from "jose";
-import { roleSchema, type RoleName } from "../contracts/auth.ts";
+import { roleSchema, type RoleName } from "../../contracts/auth.ts";
 import type { SigningKeys } from "./keys.ts";
 
 export const ISSUER = "tollgate";

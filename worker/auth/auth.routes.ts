@@ -5,12 +5,12 @@ import {
   registerSchema,
   resendVerificationSchema,
   resetPasswordSchema,
-} from "../contracts/auth.ts";
-import { createEmailSender } from "../email/email-sender.ts";
-import { clientIp, enforceRateLimits, LIMITS } from "../lib/rate-limit.ts";
-import { appUrl } from "../lib/app-url.ts";
-import { validate } from "../lib/validate.ts";
-import type { AppEnv } from "../types.ts";
+} from "../../contracts/auth.ts";
+import { createEmailSender } from "../platform/email/email-sender.ts";
+import { clientIp, enforceRateLimits, LIMITS } from "../platform/rate-limit.ts";
+import { appUrl } from "../platform/app-url.ts";
+import { validate } from "../platform/validate.ts";
+import type { AppEnv } from "../platform/types.ts";
 import { clearSessionCookies, readRefreshToken, setSessionCookies } from "./cookies.ts";
 import { loadSigningKeys } from "./keys.ts";
 import { loginUser, type SessionTokens } from "./login-user.ts";

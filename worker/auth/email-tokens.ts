@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
-import { emailTokens } from "../db/schema/index.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { emailTokens } from "./auth.schema.ts";
 import { hashToken, newOpaqueToken } from "./opaque-token.ts";
 
 export type EmailTokenPurpose = "VERIFY_EMAIL" | "RESET_PASSWORD";

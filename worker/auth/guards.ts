@@ -1,12 +1,12 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { RoleName } from "../contracts/auth.ts";
-import { AppError, forbidden } from "../errors.ts";
-import type { AppEnv, AuthUser } from "../types.ts";
+import type { RoleName } from "../../contracts/auth.ts";
+import { AppError, forbidden } from "../platform/errors.ts";
+import type { AppEnv, AuthUser } from "../platform/types.ts";
 import { verifyAccessToken } from "./access-token.ts";
 import { readAccessToken } from "./cookies.ts";
 import { loadSigningKeys } from "./keys.ts";
-import { findUserById } from "./users.ts";
+import { findUserById } from "../users/index.ts";
 
 /** Verifies the access token if one is present; never rejects by itself. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../types.ts";
+import type { AppEnv } from "../platform/types.ts";
 import { loadSigningKeys } from "./keys.ts";
 
 export const jwksRoutes = new Hono<AppEnv>().get("/jwks.json", async (c) => {

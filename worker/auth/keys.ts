@@ -1,5 +1,5 @@
 import { calculateJwkThumbprint, exportJWK, importJWK, importPKCS8, type JWK } from "jose";
-import { AppError } from "../errors.ts";
+import { AppError } from "../platform/errors.ts";
 
 export interface SigningKeys {
   kid: string;

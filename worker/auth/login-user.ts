@@ -1,13 +1,11 @@
-import { eq } from "drizzle-orm";
-import type { LoginInput, PublicUser } from "../contracts/auth.ts";
-import type { Db } from "../db/client.ts";
-import { users } from "../db/schema/index.ts";
-import { AppError } from "../errors.ts";
+import type { LoginInput, PublicUser } from "../../contracts/auth.ts";
+import type { Db } from "../platform/db/client.ts";
+import { AppError } from "../platform/errors.ts";
 import { issueAccessToken } from "./access-token.ts";
 import type { SigningKeys } from "./keys.ts";
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./password.ts";
 import { createRefreshToken } from "./refresh-tokens.ts";
-import { findUserByEmail, toPublicUser } from "./users.ts";
+import { findUserByEmail, setPasswordHash, toPublicUser } from "../users/index.ts";
 
 export interface SessionTokens {
   user: PublicUser;
@@ -29,10 +27,7 @@ export async function loginUser(db: Db, input: LoginInput, deps: { keys: Signing
   if (!(await verifyPassword(input.password, user.passwordHash))) throw invalidCredentials();
   if (user.status !== "ACTIVE") throw new AppError("ACCOUNT_SUSPENDED", 403, "This account is suspended");
   if (needsRehash(user.passwordHash)) {
-    await db
-      .update(users)
-      .set({ passwordHash: await hashPassword(input.password) })
-      .where(eq(users.id, user.id));
+    await setPasswordHash(db, { userId: user.id, passwordHash: await hashPassword(input.password) });
   }
   const access = await issueAccessToken(deps.keys, {
     sub: user.id,

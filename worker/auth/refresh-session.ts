@@ -1,10 +1,10 @@
-import type { Db } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import type { Db } from "../platform/db/client.ts";
+import { AppError } from "../platform/errors.ts";
 import { issueAccessToken } from "./access-token.ts";
 import type { SigningKeys } from "./keys.ts";
 import type { SessionTokens } from "./login-user.ts";
 import { revokeAllForUser, rotateRefreshToken } from "./refresh-tokens.ts";
-import { findUserById, toPublicUser } from "./users.ts";
+import { findUserById, toPublicUser } from "../users/index.ts";
 
 const sessionEnded = (message: string) => new AppError("SESSION_EXPIRED", 401, message);
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
-import { refreshTokens } from "../db/schema/index.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { refreshTokens } from "./auth.schema.ts";
 import { hashToken, newOpaqueToken } from "./opaque-token.ts";
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;

@@ -1,13 +1,12 @@
-import type { PublicUser, RegisterInput } from "../contracts/auth.ts";
-import type { Db } from "../db/client.ts";
-import { profiles, users } from "../db/schema/index.ts";
-import type { EmailSender } from "../email/email-sender.ts";
-import { verificationEmail } from "../email/templates.ts";
-import { conflict } from "../errors.ts";
-import { ensureUserWallet } from "../wallet/ensure-accounts.ts";
+import type { PublicUser, RegisterInput } from "../../contracts/auth.ts";
+import type { Db } from "../platform/db/client.ts";
+import type { EmailSender } from "../platform/email/email-sender.ts";
+import { verificationEmail } from "../platform/email/templates.ts";
+import { conflict } from "../platform/errors.ts";
+import { ensureUserWallet } from "../wallet/index.ts";
 import { createEmailToken } from "./email-tokens.ts";
 import { hashPassword } from "./password.ts";
-import { toPublicUser } from "./users.ts";
+import { createUserWithProfile, toPublicUser } from "../users/index.ts";
 
 /** User, profile and wallet in one transaction, then the verification email. */
 export async function registerUser(
@@ -17,15 +16,12 @@ export async function registerUser(
 ): Promise<PublicUser> {
   const passwordHash = await hashPassword(input.password);
   const created = await db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.email, passwordHash })
-      .onConflictDoNothing({ target: users.email })
-      .returning();
+    const user = await createUserWithProfile(tx, {
+      email: input.email,
+      passwordHash,
+      displayName: input.displayName ?? input.email.split("@")[0] ?? "viewer",
+    });
     if (!user) return null;
-    await tx
-      .insert(profiles)
-      .values({ userId: user.id, displayName: input.displayName ?? input.email.split("@")[0] ?? "viewer" });
     await ensureUserWallet(tx, user.id);
     const token = await createEmailToken(tx, { userId: user.id, purpose: "VERIFY_EMAIL" });
     return { user, token };

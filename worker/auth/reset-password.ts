@@ -1,14 +1,12 @@
-import { eq } from "drizzle-orm";
-import { writeAuditLog } from "../audit/write-audit-log.ts";
-import type { Db } from "../db/client.ts";
-import { users } from "../db/schema/index.ts";
-import type { EmailSender } from "../email/email-sender.ts";
-import { passwordResetEmail } from "../email/templates.ts";
-import { AppError } from "../errors.ts";
+import { writeAuditLog } from "../platform/audit/write-audit-log.ts";
+import type { Db } from "../platform/db/client.ts";
+import type { EmailSender } from "../platform/email/email-sender.ts";
+import { passwordResetEmail } from "../platform/email/templates.ts";
+import { AppError } from "../platform/errors.ts";
 import { consumeEmailToken, createEmailToken } from "./email-tokens.ts";
 import { hashPassword } from "./password.ts";
 import { revokeAllForUser } from "./refresh-tokens.ts";
-import { findUserByEmail } from "./users.ts";
+import { findUserByEmail, setPasswordHash } from "../users/index.ts";
 
 /** Same response whether or not the account exists. */
 export async function requestPasswordReset(
@@ -39,9 +37,12 @@ export async function resetPassword(
           : result.status === "used"
             ? "This reset link was already used"
             : "This reset link is not valid";
-      throw new AppError(`RESET_TOKEN_${result.status.toUpperCase()}`, 400, message);
+      const code = (
+        { expired: "RESET_TOKEN_EXPIRED", used: "RESET_TOKEN_USED", invalid: "RESET_TOKEN_INVALID" } as const
+      )[result.status];
+      throw new AppError(code, 400, message);
     }
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, result.userId));
+    await setPasswordHash(tx, { userId: result.userId, passwordHash });
     await revokeAllForUser(tx, result.userId);
     await writeAuditLog(tx, {
       actorId: result.userId,

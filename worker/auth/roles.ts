@@ -1,4 +1,4 @@
-import type { RoleName } from "../contracts/auth.ts";
+import type { RoleName } from "../../contracts/auth.ts";
 
 /** The one role map behind the guards: who may reach each area of the API. */
 export const ROLE_ACCESS = {

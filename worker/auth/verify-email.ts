@@ -1,23 +1,16 @@
-import { and, eq, isNull } from "drizzle-orm";
-import type { VerifyStatus } from "../contracts/auth.ts";
-import type { Db } from "../db/client.ts";
-import { users } from "../db/schema/index.ts";
-import type { EmailSender } from "../email/email-sender.ts";
-import { verificationEmail } from "../email/templates.ts";
+import type { VerifyStatus } from "../../contracts/auth.ts";
+import type { Db } from "../platform/db/client.ts";
+import type { EmailSender } from "../platform/email/email-sender.ts";
+import { verificationEmail } from "../platform/email/templates.ts";
 import { consumeEmailToken, createEmailToken } from "./email-tokens.ts";
 import { verifyLink } from "./register-user.ts";
-import { findUserByEmail } from "./users.ts";
+import { findUserByEmail, markEmailVerified } from "../users/index.ts";
 
 export async function verifyEmail(db: Db, token: string): Promise<VerifyStatus> {
   return db.transaction(async (tx) => {
     const result = await consumeEmailToken(tx, { token, purpose: "VERIFY_EMAIL" });
     if (result.status !== "ok") return result.status;
-    const updated = await tx
-      .update(users)
-      .set({ emailVerified: new Date() })
-      .where(and(eq(users.id, result.userId), isNull(users.emailVerified)))
-      .returning({ id: users.id });
-    return updated.length ? "ok" : "already_verified";
+    return (await markEmailVerified(tx, result.userId)) ? "ok" : "already_verified";
   });
 }
 

@@ -1,7 +1,7 @@
 import { asc } from "drizzle-orm";
-import type { CategoryDto } from "../contracts/catalog.ts";
-import type { DbOrTx } from "../db/client.ts";
-import { categories } from "../db/schema/index.ts";
+import type { CategoryDto } from "../../contracts/categories.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { categories } from "./categories.schema.ts";
 
 export async function listCategories(db: DbOrTx): Promise<CategoryDto[]> {
   return db

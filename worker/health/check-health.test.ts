@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../platform/db/client.ts";
 import { checkHealth } from "./check-health.ts";
 
 const dbAnswering = { execute: async () => ({ rows: [] }) } as unknown as Db;
@@ -12,20 +12,20 @@ const dbHanging = { execute: () => new Promise(() => undefined) } as unknown as 
 
 describe("checkHealth", () => {
   it("is ok when the database answers and LiveKit is not configured", async () => {
-    expect(await checkHealth({ db: dbAnswering })).toEqual({
+    expect(await checkHealth(dbAnswering)).toEqual({
       status: "ok",
       services: { database: "ok", livekit: "not_configured" },
     });
   });
   it("is down when the database fails", async () => {
-    expect((await checkHealth({ db: dbDown })).status).toBe("down");
+    expect((await checkHealth(dbDown)).status).toBe("down");
   });
   it("is down when the database does not answer in time", async () => {
-    const report = await checkHealth({ db: dbHanging, timeoutMs: 20 });
+    const report = await checkHealth(dbHanging, { timeoutMs: 20 });
     expect(report.services.database).toBe("down");
   });
   it("is degraded when LiveKit is configured but down", async () => {
-    const report = await checkHealth({ db: dbAnswering, pingLivekit: async () => false });
+    const report = await checkHealth(dbAnswering, {}, { pingLivekit: async () => false });
     expect(report).toEqual({ status: "degraded", services: { database: "ok", livekit: "down" } });
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../platform/db/client.ts";
 
 export type ServiceState = "ok" | "down" | "not_configured";
 export interface HealthReport {
@@ -8,13 +8,17 @@ export interface HealthReport {
 }
 
 export interface HealthDeps {
-  db: Db;
   /** Resolves true when LiveKit answers; undefined when LiveKit is not configured. */
-  pingLivekit?: () => Promise<boolean>;
-  timeoutMs?: number;
+  pingLivekit?: (() => Promise<boolean>) | undefined;
 }
 
-export async function checkHealth({ db, pingLivekit, timeoutMs = 3000 }: HealthDeps): Promise<HealthReport> {
+export async function checkHealth(
+  db: Db,
+  input: { timeoutMs?: number } = {},
+  deps: HealthDeps = {},
+): Promise<HealthReport> {
+  const { timeoutMs = 3000 } = input;
+  const { pingLivekit } = deps;
   const [database, livekit] = await Promise.all([
     probe(() => db.execute(sql`select 1`).then(() => true), timeoutMs),
     pingLivekit ? probe(pingLivekit, timeoutMs) : Promise.resolve<ServiceState>("not_configured"),

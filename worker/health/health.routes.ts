@@ -1,9 +1,9 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../types.ts";
+import type { AppEnv } from "../platform/types.ts";
 import { checkHealth } from "./check-health.ts";
 
 export const healthRoutes = new Hono<AppEnv>().get("/", async (c) => {
-  const report = await checkHealth({ db: c.var.db });
+  const report = await checkHealth(c.var.db);
   c.header("cache-control", "no-store");
   return c.json(report, report.status === "down" ? 503 : 200);
 });

@@ -1,9 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "../db/client.ts";
-import { ledgerEntries, type Payment, payments } from "../db/schema/index.ts";
-import { AppError } from "../errors.ts";
-import { creditWallet } from "../wallet/credit-wallet.ts";
-import { refundWallet } from "../wallet/refund-wallet.ts";
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "../platform/db/client.ts";
+import { type Payment, payments } from "./payments.schema.ts";
+import { AppError } from "../platform/errors.ts";
+import { creditWallet, refundWallet, sumRefundedForPayment } from "../wallet/index.ts";
 
 /**
  * Payment state changes driven by verified webhooks. Each runs in one transaction holding
@@ -97,17 +96,7 @@ export async function applyRefund(
 /** Takes back credits for the refunded share not yet taken back. */
 async function clawBack(tx: Tx, p: Payment): Promise<void> {
   const target = (p.credits * p.refundedCents) / p.amountCents;
-  const [row] = await tx
-    .select({ taken: sql<string>`coalesce(sum(-${ledgerEntries.amount}), 0)` })
-    .from(ledgerEntries)
-    .where(
-      and(
-        eq(ledgerEntries.userId, p.userId),
-        eq(ledgerEntries.referenceType, "REFUND"),
-        sql`${ledgerEntries.metadata}->>'paymentId' = ${p.id}`,
-      ),
-    );
-  const delta = target - BigInt(row?.taken ?? "0");
+  const delta = target - (await sumRefundedForPayment(tx, { userId: p.userId, paymentId: p.id }));
   if (delta <= 0n) return;
   await refundWallet(tx, {
     userId: p.userId,

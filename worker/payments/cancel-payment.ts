@@ -1,6 +1,6 @@
-import type { PaymentDto } from "../contracts/payments.ts";
-import type { Db } from "../db/client.ts";
-import { notFound } from "../errors.ts";
+import type { PaymentDto } from "../../contracts/payments.ts";
+import type { Db } from "../platform/db/client.ts";
+import { notFound } from "../platform/errors.ts";
 import { failPayment } from "./book-payment.ts";
 import { getOwnPayment, toPaymentDto } from "./list-payments.ts";
 

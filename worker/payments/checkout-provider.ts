@@ -1,4 +1,5 @@
-import type { Payment, Price } from "../db/schema/index.ts";
+import type { Payment } from "./payments.schema.ts";
+import type { Price } from "../prices/index.ts";
 
 export interface CheckoutInput {
   payment: Payment;

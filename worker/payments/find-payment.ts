@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
-import { type Payment, type PaymentProvider, payments } from "../db/schema/index.ts";
-import { AppError } from "../errors.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { type Payment, type PaymentProvider, payments } from "./payments.schema.ts";
+import { AppError } from "../platform/errors.ts";
 
 /**
  * Finds the payment a provider event is about, by our id from the metadata and/or the

@@ -1,9 +1,11 @@
 import { and, desc, eq, or, sql } from "drizzle-orm";
-import { formatCents, type PaymentDto } from "../contracts/payments.ts";
-import type { DbOrTx } from "../db/client.ts";
-import { type Payment, payments, prices } from "../db/schema/index.ts";
-import { badRequest } from "../errors.ts";
-import { formatCredits } from "../wallet/money.ts";
+import { formatCents } from "../../contracts/money.ts";
+import { type PaymentDto } from "../../contracts/payments.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { type Payment, payments } from "./payments.schema.ts";
+import { getPriceNames } from "../prices/index.ts";
+import { badRequest } from "../platform/errors.ts";
+import { formatCredits } from "../../contracts/money.ts";
 
 export function toPaymentDto(p: Payment, priceName: string | null): PaymentDto {
   return {
@@ -42,9 +44,8 @@ export async function listPayments(
 ): Promise<{ payments: PaymentDto[]; nextCursor: string | null }> {
   const after = options.cursor ? decodeCursor(options.cursor) : undefined;
   const rows = await db
-    .select({ payment: payments, priceName: prices.name })
+    .select()
     .from(payments)
-    .leftJoin(prices, eq(prices.id, payments.priceId))
     .where(
       and(
         eq(payments.userId, options.userId),
@@ -57,19 +58,24 @@ export async function listPayments(
     .limit(options.limit + 1);
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
+  const names = await getPriceNames(
+    db,
+    page.flatMap((p) => (p.priceId ? [p.priceId] : [])),
+  );
   return {
-    payments: page.map((r) => toPaymentDto(r.payment, r.priceName)),
-    nextCursor: rows.length > options.limit && last ? encodeCursor(last.payment) : null,
+    payments: page.map((p) => toPaymentDto(p, p.priceId ? (names.get(p.priceId) ?? null) : null)),
+    nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null,
   };
 }
 
 export async function getOwnPayment(db: DbOrTx, options: { userId: string; paymentId: string }) {
-  const [row] = await db
-    .select({ payment: payments, priceName: prices.name })
+  const [payment] = await db
+    .select()
     .from(payments)
-    .leftJoin(prices, eq(prices.id, payments.priceId))
     .where(and(eq(payments.id, options.paymentId), eq(payments.userId, options.userId)));
-  return row;
+  if (!payment) return undefined;
+  const names = payment.priceId ? await getPriceNames(db, [payment.priceId]) : new Map<string, string>();
+  return { payment, priceName: payment.priceId ? (names.get(payment.priceId) ?? null) : null };
 }
 
 /** The payment a provider's return redirect names: by our id (dev checkout) or the provider's session id. */

@@ -1,32 +1,31 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { currentUser, requireVerifiedEmail } from "../auth/guards.ts";
-import { checkoutRequestSchema, paginationQuerySchema } from "../contracts/payments.ts";
-import { notFound } from "../errors.ts";
-import { appUrl } from "../lib/app-url.ts";
-import { validate } from "../lib/validate.ts";
-import type { AppEnv } from "../types.ts";
+import { currentUser, requireAuth, requireVerifiedEmail } from "../auth/index.ts";
+import { checkoutRequestSchema, paginationQuerySchema } from "../../contracts/payments.ts";
+import { notFound } from "../platform/errors.ts";
+import { validate } from "../platform/validate.ts";
+import type { AppEnv } from "../platform/types.ts";
 import { cancelPayment } from "./cancel-payment.ts";
 import { createCheckout } from "./create-checkout.ts";
 import { findReturnedPayment, getOwnPayment, listPayments, toPaymentDto } from "./list-payments.ts";
-import type { PaymentDeps } from "./providers.ts";
-import type { Context } from "hono";
+import { paymentDeps } from "./payment-deps.ts";
 
-export const paymentDeps = (c: Context<AppEnv>): PaymentDeps => ({
-  db: c.var.db,
-  logger: c.var.logger,
-  config: c.var.config,
-  appUrl: appUrl(c),
-});
-
-/** /api/payments (signed-in users; the guard is declared in the app factory). */
-export const paymentRoutes = new Hono<AppEnv>()
-  .post("/checkout", requireVerifiedEmail(), validate("json", checkoutRequestSchema), async (c) => {
+/**
+ * /api/payments: the caller's own payments. Every route but /success requires a session;
+ * /success is the provider's return redirect, which must reach the page even when the access
+ * cookie lapsed during checkout, and reveals nothing without one.
+ */
+export const paymentsRoutes = new Hono<AppEnv>()
+  .post("/checkout", requireAuth(), requireVerifiedEmail(), validate("json", checkoutRequestSchema), async (c) => {
     const user = currentUser(c);
-    const result = await createCheckout(paymentDeps(c), { ...c.req.valid("json"), userId: user.id, email: user.email });
+    const result = await createCheckout(
+      c.var.db,
+      { ...c.req.valid("json"), userId: user.id, email: user.email },
+      paymentDeps(c),
+    );
     return c.json(result, 201);
   })
-  .get("/history", validate("query", paginationQuerySchema), async (c) => {
+  .get("/history", requireAuth(), validate("query", paginationQuerySchema), async (c) => {
     const { cursor, limit } = c.req.valid("query");
     c.header("cache-control", "no-store");
     return c.json(await listPayments(c.var.db, { userId: currentUser(c).id, cursor, limit }));
@@ -40,14 +39,14 @@ export const paymentRoutes = new Hono<AppEnv>()
     if (!p) return c.redirect(`${appUrl}/dashboard/credits?checkout=unknown`, 302);
     return c.redirect(`${appUrl}/dashboard/credits?payment=${p.id}&status=${p.status}`, 302);
   })
-  .post("/:paymentId/cancel", validate("param", z.object({ paymentId: z.uuid() })), async (c) => {
+  .post("/:paymentId/cancel", requireAuth(), validate("param", z.object({ paymentId: z.uuid() })), async (c) => {
     const payment = await cancelPayment(c.var.db, {
       userId: currentUser(c).id,
       paymentId: c.req.valid("param").paymentId,
     });
     return c.json({ payment });
   })
-  .get("/:paymentId", validate("param", z.object({ paymentId: z.uuid() })), async (c) => {
+  .get("/:paymentId", requireAuth(), validate("param", z.object({ paymentId: z.uuid() })), async (c) => {
     const row = await getOwnPayment(c.var.db, { userId: currentUser(c).id, paymentId: c.req.valid("param").paymentId });
     if (!row) throw notFound("Payment");
     c.header("cache-control", "no-store");

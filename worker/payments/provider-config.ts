@@ -1,5 +1,5 @@
-import type { AppConfig } from "../env.ts";
-import { AppError } from "../errors.ts";
+import type { AppConfig } from "../platform/env.ts";
+import { AppError } from "../platform/errors.ts";
 
 /** Secrets the built-in dev checkout signs its webhooks with. Never accepted in production. */
 export const DEV_STRIPE_WEBHOOK_SECRET = "whsec_tollgate_dev_checkout_secret";

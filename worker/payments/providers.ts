@@ -1,7 +1,7 @@
-import type { Db } from "../db/client.ts";
-import type { Payment, PaymentProvider } from "../db/schema/index.ts";
-import type { AppConfig } from "../env.ts";
-import type { Logger } from "../lib/logger.ts";
+import type { Db } from "../platform/db/client.ts";
+import type { Payment, PaymentProvider } from "./payments.schema.ts";
+import type { AppConfig } from "../platform/env.ts";
+import type { Logger } from "../platform/logger.ts";
 import type { CheckoutProvider } from "./checkout-provider.ts";
 import { createCoinbaseCheckoutProvider } from "./coinbase/coinbase-checkout-provider.ts";
 import { receiveCoinbaseWebhook } from "./coinbase/coinbase-webhook.ts";
@@ -25,7 +25,7 @@ export function checkoutProviderFor(provider: PaymentProvider, deps: PaymentDeps
   const { config } = deps;
   const deliverRefund = async (paymentId: string, refundCentsTotal: bigint) => {
     const payment = await findPaymentForProvider(deps.db, { provider, paymentId });
-    await deliverDevEvent(deps, payment, "refunded", refundCentsTotal);
+    await deliverDevEvent(deps.db, { payment, outcome: "refunded", refundCentsTotal }, deps);
   };
   if (provider === "STRIPE") {
     return stripeMode(config) === "live"
@@ -42,27 +42,27 @@ export function checkoutProviderFor(provider: PaymentProvider, deps: PaymentDeps
  * dev webhook secret and hands it to the same receiver the public webhook route uses.
  */
 export async function deliverDevEvent(
-  deps: PaymentDeps,
-  payment: Payment,
-  outcome: DevOutcome,
-  refundCentsTotal = 0n,
+  db: Db,
+  input: { payment: Payment; outcome: DevOutcome; refundCentsTotal?: bigint },
+  deps: Omit<PaymentDeps, "db">,
 ): Promise<WebhookOutcome> {
+  const { payment, outcome, refundCentsTotal = 0n } = input;
   if (payment.provider === "STRIPE") {
     const secret = stripeWebhookSecret(deps.config);
     const delivery = await devStripeEvent(payment, outcome, secret, refundCentsTotal);
     const result = await receiveStripeWebhook(
-      { ...deps, webhookSecret: secret },
-      delivery.rawBody,
-      delivery.headers["stripe-signature"],
+      db,
+      { rawBody: delivery.rawBody, signature: delivery.headers["stripe-signature"] },
+      { logger: deps.logger, webhookSecret: secret },
     );
     return result.outcome;
   }
   const secret = coinbaseWebhookSecret(deps.config);
   const delivery = await devCoinbaseEvent(payment, outcome, secret, refundCentsTotal);
   const result = await receiveCoinbaseWebhook(
-    { ...deps, webhookSecret: secret },
-    delivery.rawBody,
-    (n) => delivery.headers[n.toLowerCase()],
+    db,
+    { rawBody: delivery.rawBody, header: (n) => delivery.headers[n.toLowerCase()] },
+    { logger: deps.logger, webhookSecret: secret },
   );
   return result.outcome;
 }

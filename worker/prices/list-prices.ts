@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
-import type { PriceDto } from "../contracts/payments.ts";
-import type { DbOrTx } from "../db/client.ts";
-import { prices } from "../db/schema/index.ts";
+import type { PriceDto } from "../../contracts/prices.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { prices } from "./prices.schema.ts";
 import { toPriceDto } from "./price-dto.ts";
 
 export async function listPrices(db: DbOrTx, options: { includeInactive: boolean }): Promise<PriceDto[]> {

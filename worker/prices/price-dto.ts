@@ -1,5 +1,6 @@
-import { formatCents, type PriceDto } from "../contracts/payments.ts";
-import type { Price } from "../db/schema/index.ts";
+import { formatCents } from "../../contracts/money.ts";
+import { type PriceDto } from "../../contracts/prices.ts";
+import type { Price } from "./prices.schema.ts";
 
 export function toPriceDto(p: Price): PriceDto {
   return {

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import { writeAuditLog } from "../audit/write-audit-log.ts";
-import type { CreatePriceInput, PriceDto, UpdatePriceInput } from "../contracts/payments.ts";
-import type { Db } from "../db/client.ts";
-import { prices } from "../db/schema/index.ts";
-import { conflict, notFound } from "../errors.ts";
+import { writeAuditLog } from "../platform/audit/write-audit-log.ts";
+import type { CreatePriceInput, PriceDto, UpdatePriceInput } from "../../contracts/prices.ts";
+import type { Db } from "../platform/db/client.ts";
+import { prices } from "./prices.schema.ts";
+import { conflict, notFound } from "../platform/errors.ts";
 import { toPriceDto } from "./price-dto.ts";
 
 export async function createPrice(db: Db, input: CreatePriceInput & { actorId: string }): Promise<PriceDto> {

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLogs } from "../db/schema/index.ts";
+import { auditLogs } from "../platform/audit/audit.schema.ts";
 import { adjustWallet } from "./adjust-wallet.ts";
 import { creditWallet } from "./credit-wallet.ts";
 import { getWalletBalance } from "./get-wallet-balance.ts";
-import { createTestUser, openTestDb, type TestDb } from "./test-support.ts";
+import { createTestUser, openTestDb, type TestDb } from "../../test/support/db.ts";
 
 let t: TestDb;
 beforeAll(() => {

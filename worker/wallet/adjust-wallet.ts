@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../db/client.ts";
-import { writeAuditLog } from "../audit/write-audit-log.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { writeAuditLog } from "../platform/audit/write-audit-log.ts";
 import { postTransfer, type PostTransferResult } from "./post-transfer.ts";
 import { resolveAccounts } from "./resolve-accounts.ts";
 

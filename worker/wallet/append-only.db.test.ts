@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { creditWallet } from "./credit-wallet.ts";
-import { createTestUser, openTestDb } from "./test-support.ts";
+import { createTestUser, openTestDb } from "../../test/support/db.ts";
 
 const { db, close } = openTestDb(2);
 afterAll(close);

@@ -1,8 +1,8 @@
 import { eq, sql, TransactionRollbackError } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PaymentProvider } from "../db/schema/index.ts";
-import { ledgerEntries, ledgerTransfers, wallets } from "../db/schema/index.ts";
+import type { PaymentProvider } from "../../contracts/payments.ts";
+import { ledgerEntries, ledgerTransfers, wallets } from "./wallet.schema.ts";
 import { adjustWallet } from "./adjust-wallet.ts";
 import { checkLedgerInvariants } from "./check-ledger-invariants.ts";
 import { creditWallet } from "./credit-wallet.ts";
@@ -11,7 +11,7 @@ import { ensureCreatorEarnings, ensureUserWallet } from "./ensure-accounts.ts";
 import type { PostTransferResult } from "./post-transfer.ts";
 import { refundWallet } from "./refund-wallet.ts";
 import { splitFee } from "./split-fee.ts";
-import { createTestUser, openTestDb, type TestDb } from "./test-support.ts";
+import { createTestUser, openTestDb, type TestDb } from "../../test/support/db.ts";
 import { transfer } from "./transfer.ts";
 
 let t: TestDb;

@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
-import { ledgerEntries, ledgerTransfers, wallets } from "../db/schema/index.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { ledgerEntries, ledgerTransfers, wallets } from "./wallet.schema.ts";
 
 export type LedgerViolation =
   /** The cached balance is not the sum of the wallet's entries. */

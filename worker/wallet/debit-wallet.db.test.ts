@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ledgerEntries } from "../db/schema/index.ts";
+import { ledgerEntries } from "./wallet.schema.ts";
 import { creditWallet } from "./credit-wallet.ts";
 import { debitWallet } from "./debit-wallet.ts";
 import { getLedgerEntryByReference } from "./get-ledger-entry-by-reference.ts";
 import { getWalletBalance } from "./get-wallet-balance.ts";
-import { creditsToMillis } from "./money.ts";
+import { creditsToMillis } from "../../contracts/money.ts";
 import { recalculateBalance } from "./recalculate-balance.ts";
-import { createTestUser, openTestDb, type TestDb } from "./test-support.ts";
+import { createTestUser, openTestDb, type TestDb } from "../../test/support/db.ts";
 
 let t: TestDb;
 beforeAll(() => {

@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../db/client.ts";
-import type { ReferenceType } from "../db/schema/index.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import type { ReferenceType } from "./wallet.schema.ts";
 import { postTransfer, type PostTransferResult } from "./post-transfer.ts";
 import { resolveAccounts } from "./resolve-accounts.ts";
 

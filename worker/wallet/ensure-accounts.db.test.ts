@@ -1,9 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { wallets } from "../db/schema/index.ts";
+import { wallets } from "./wallet.schema.ts";
 import { ensureCreatorEarnings, ensureSystemAccounts, ensureUserWallet } from "./ensure-accounts.ts";
 import { getWalletBalance } from "./get-wallet-balance.ts";
-import { createTestUser, openTestDb, type TestDb } from "./test-support.ts";
+import { createTestUser, openTestDb, type TestDb } from "../../test/support/db.ts";
+import { countPendingPayments } from "../payments/index.ts";
 
 let t: TestDb;
 beforeAll(() => {
@@ -39,8 +40,8 @@ describe("ensure accounts", () => {
       walletId: null,
       balance: 0n,
       currency: "CREDITS",
-      pendingPayments: 0,
     });
+    expect(await countPendingPayments(t.db, userId)).toBe(0);
     const rows = await t.db
       .select()
       .from(wallets)

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
-import { type PaymentProvider, paymentProviderEnum, wallets } from "../db/schema/index.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { PAYMENT_PROVIDERS, type PaymentProvider } from "../../contracts/payments.ts";
+import { wallets } from "./wallet.schema.ts";
 
 /**
  * Ledger accounts are created on first need and never twice: each insert relies on a unique
@@ -40,7 +41,7 @@ export interface SystemAccounts {
 
 /** Platform revenue plus one clearing account per payment provider. */
 export async function ensureSystemAccounts(db: DbOrTx): Promise<SystemAccounts> {
-  const providers = paymentProviderEnum.enumValues;
+  const providers = PAYMENT_PROVIDERS;
   await db
     .insert(wallets)
     .values([

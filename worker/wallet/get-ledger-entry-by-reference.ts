@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
-import { type LedgerEntry, ledgerEntries, type ReferenceType, wallets } from "../db/schema/index.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { type LedgerEntry, ledgerEntries, type ReferenceType, wallets } from "./wallet.schema.ts";
 
 /**
  * The user-wallet side of the booking for a reference (the deposit for a payment, the

@@ -1,7 +1,7 @@
-import type { DbOrTx } from "../db/client.ts";
-import type { LedgerEntryType } from "../db/schema/index.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import type { LedgerEntryType } from "./wallet.schema.ts";
 import { listLedgerEntries } from "./list-ledger-entries.ts";
-import { formatCredits } from "./money.ts";
+import { formatCredits } from "../../contracts/money.ts";
 
 const HEADER = ["date", "type", "amount", "balance_after", "reference_type", "reference_id", "clawback", "entry_id"];
 /** Most entries one export holds; a longer history is cut at the newest MAX_ROWS. */

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ledgerEntrySchema } from "../contracts/wallet.ts";
-import type { LedgerEntry } from "../db/schema/index.ts";
+import { ledgerEntrySchema } from "../../contracts/wallet.ts";
+import type { LedgerEntry } from "./wallet.schema.ts";
 import { creditWallet } from "./credit-wallet.ts";
 import { debitWallet } from "./debit-wallet.ts";
 import { listLedgerEntries } from "./list-ledger-entries.ts";
-import { createTestUser, openTestDb, type TestDb } from "./test-support.ts";
+import { createTestUser, openTestDb, type TestDb } from "../../test/support/db.ts";
 import { toLedgerEntryDto } from "./to-ledger-entry-dto.ts";
 import { transfer } from "./transfer.ts";
 

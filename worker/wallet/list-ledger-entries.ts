@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, lte, sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
-import { type LedgerEntry, type LedgerEntryType, ledgerEntries, wallets } from "../db/schema/index.ts";
-import { badRequest } from "../errors.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { type LedgerEntry, type LedgerEntryType, ledgerEntries, wallets } from "./wallet.schema.ts";
+import { badRequest } from "../platform/errors.ts";
 
 export interface ListLedgerEntriesOptions {
   userId: string;

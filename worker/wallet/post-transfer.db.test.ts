@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ledgerEntries, ledgerTransfers, wallets } from "../db/schema/index.ts";
+import { ledgerEntries, ledgerTransfers, wallets } from "./wallet.schema.ts";
 import { creditWallet } from "./credit-wallet.ts";
 import { ensureSystemAccounts, ensureUserWallet } from "./ensure-accounts.ts";
 import { getWalletBalance } from "./get-wallet-balance.ts";
 import { isTransactionIdempotent } from "./is-transaction-idempotent.ts";
 import { postTransfer } from "./post-transfer.ts";
-import { createTestUser, openTestDb, type TestDb } from "./test-support.ts";
+import { createTestUser, openTestDb, type TestDb } from "../../test/support/db.ts";
 
 let t: TestDb;
 beforeAll(() => {

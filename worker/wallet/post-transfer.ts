@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, or, sql } from "drizzle-orm";
 import type { PgInsertValue } from "drizzle-orm/pg-core";
-import type { DbOrTx } from "../db/client.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
 import {
   type LedgerEntry,
   type LedgerEntryType,
@@ -8,7 +8,7 @@ import {
   ledgerTransfers,
   type ReferenceType,
   wallets,
-} from "../db/schema/index.ts";
+} from "./wallet.schema.ts";
 
 export interface TransferLeg {
   walletId: string;

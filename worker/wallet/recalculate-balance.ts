@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
-import { ledgerEntries, wallets } from "../db/schema/index.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { ledgerEntries, wallets } from "./wallet.schema.ts";
 
 export type WalletSelector = { walletId: string } | { userId: string };
 

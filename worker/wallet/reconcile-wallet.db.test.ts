@@ -1,12 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLogs, wallets } from "../db/schema/index.ts";
+import { auditLogs } from "../platform/audit/audit.schema.ts";
+import { wallets } from "./wallet.schema.ts";
 import { checkLedgerInvariants } from "./check-ledger-invariants.ts";
 import { creditWallet } from "./credit-wallet.ts";
 import { debitWallet } from "./debit-wallet.ts";
 import { recalculateBalance } from "./recalculate-balance.ts";
 import { reconcileWallet } from "./reconcile-wallet.ts";
-import { createTestUser, openTestDb, type TestDb } from "./test-support.ts";
+import { createTestUser, openTestDb, type TestDb } from "../../test/support/db.ts";
 
 let t: TestDb;
 beforeAll(() => {

@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import { writeAuditLog } from "../audit/write-audit-log.ts";
-import type { DbOrTx } from "../db/client.ts";
-import { ledgerEntries, wallets } from "../db/schema/index.ts";
-import { notFound } from "../errors.ts";
+import { writeAuditLog } from "../platform/audit/write-audit-log.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { ledgerEntries, wallets } from "./wallet.schema.ts";
+import { notFound } from "../platform/errors.ts";
 
 export interface ReconcileReport {
   walletId: string;

@@ -5,7 +5,7 @@ import { debitWallet } from "./debit-wallet.ts";
 import { getLedgerEntryByReference } from "./get-ledger-entry-by-reference.ts";
 import { getWalletBalance } from "./get-wallet-balance.ts";
 import { refundWallet } from "./refund-wallet.ts";
-import { createTestUser, openTestDb, type TestDb } from "./test-support.ts";
+import { createTestUser, openTestDb, type TestDb } from "../../test/support/db.ts";
 
 let t: TestDb;
 beforeAll(() => {

@@ -1,6 +1,7 @@
 import { and, eq, or, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
-import { type PaymentProvider, wallets } from "../db/schema/index.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import type { PaymentProvider } from "../../contracts/payments.ts";
+import { wallets } from "./wallet.schema.ts";
 import { ensureCreatorEarnings, ensureSystemAccounts, ensureUserWallet } from "./ensure-accounts.ts";
 
 export interface AccountRequest {

@@ -1,6 +1,6 @@
-import type { LedgerEntryDto } from "../contracts/wallet.ts";
-import type { LedgerEntry } from "../db/schema/index.ts";
-import { formatCredits } from "./money.ts";
+import type { LedgerEntryDto } from "../../contracts/wallet.ts";
+import type { LedgerEntry } from "./wallet.schema.ts";
+import { formatCredits } from "../../contracts/money.ts";
 
 /** The columns a client may see, amounts as credit strings. */
 export function toLedgerEntryDto(entry: LedgerEntry): LedgerEntryDto {

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { wallets } from "../db/schema/index.ts";
+import { wallets } from "./wallet.schema.ts";
 import { checkLedgerInvariants } from "./check-ledger-invariants.ts";
 import { creditWallet } from "./credit-wallet.ts";
 import { ensureCreatorEarnings, ensureSystemAccounts } from "./ensure-accounts.ts";
 import { getWalletBalance } from "./get-wallet-balance.ts";
 import { isTransactionIdempotent } from "./is-transaction-idempotent.ts";
-import { createTestUser, openTestDb, type TestDb } from "./test-support.ts";
+import { createTestUser, openTestDb, type TestDb } from "../../test/support/db.ts";
 import { transfer } from "./transfer.ts";
 
 let t: TestDb;

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../db/client.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
 import { postTransfer, type PostTransferResult, type TransferLeg } from "./post-transfer.ts";
 import { resolveAccounts } from "./resolve-accounts.ts";
 import { splitFee } from "./split-fee.ts";

@@ -1,6 +1,6 @@
 import { importJWK, importPKCS8, SignJWT } from "jose";
 import { z } from "zod";
-import { AppError } from "../../errors.ts";
+import { AppError } from "../../platform/errors.ts";
 
 /**
  * Coinbase Developer Platform API keys, as downloaded (cdp_api_key.json): { id|name, privateKey }.

@@ -1,5 +1,5 @@
-import { formatCents } from "../../contracts/payments.ts";
-import { AppError } from "../../errors.ts";
+import { formatCents } from "../../../contracts/money.ts";
+import { AppError } from "../../platform/errors.ts";
 import type { CheckoutProvider } from "../checkout-provider.ts";
 import { parseCdpKey, signCdpRequest } from "./cdp-jwt.ts";
 

@@ -1,6 +1,6 @@
-import type { Db } from "../../db/client.ts";
-import { AppError } from "../../errors.ts";
-import type { Logger } from "../../lib/logger.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { AppError } from "../../platform/errors.ts";
+import type { Logger } from "../../platform/logger.ts";
 import { applyRefund, completePayment, failPayment } from "../book-payment.ts";
 import { findPaymentForProvider } from "../find-payment.ts";
 import { processWebhookEvent, type WebhookOutcome } from "../webhooks/record-webhook-event.ts";
@@ -55,10 +55,11 @@ export async function handleCoinbaseEvent(
 
 /** POST /api/webhooks/coinbase: signature on the raw body first, then record and dispatch. */
 export async function receiveCoinbaseWebhook(
-  deps: { db: Db; logger: Logger; webhookSecret: string },
-  rawBody: string,
-  header: (name: string) => string | undefined,
+  db: Db,
+  input: { rawBody: string; header: (name: string) => string | undefined },
+  deps: { logger: Logger; webhookSecret: string },
 ): Promise<{ eventId: string; type: string; outcome: WebhookOutcome }> {
+  const { rawBody, header } = input;
   const check = await verifyCoinbaseSignature({
     rawBody,
     header: header(SIGNATURE_HEADER),
@@ -80,7 +81,7 @@ export async function receiveCoinbaseWebhook(
   const event = parsed.data;
   const eventId = header("x-hook0-id") ?? event.id ?? `${event.eventType}:${event.data.id}:${event.data.status ?? ""}`;
   const outcome = await processWebhookEvent(
-    deps.db,
+    db,
     {
       provider: "coinbase",
       eventId,
@@ -90,7 +91,7 @@ export async function receiveCoinbaseWebhook(
     },
     () =>
       isAllowedCoinbaseEvent(event.eventType)
-        ? handleCoinbaseEvent(deps.db, { ...event, eventType: event.eventType })
+        ? handleCoinbaseEvent(db, { ...event, eventType: event.eventType })
         : Promise.resolve(),
     deps.logger,
   );

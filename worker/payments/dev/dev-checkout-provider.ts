@@ -1,4 +1,4 @@
-import type { PaymentProvider } from "../../db/schema/index.ts";
+import type { PaymentProvider } from "../payments.schema.ts";
 import type { CheckoutProvider } from "../checkout-provider.ts";
 
 /**

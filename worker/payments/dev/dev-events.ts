@@ -1,6 +1,6 @@
 import Stripe from "stripe";
-import type { Payment } from "../../db/schema/index.ts";
-import { formatCents } from "../../contracts/payments.ts";
+import type { Payment } from "../payments.schema.ts";
+import { formatCents } from "../../../contracts/money.ts";
 import { signCoinbasePayload } from "../coinbase/coinbase-signature.ts";
 import { stripeCrypto } from "../stripe/stripe-client.ts";
 

@@ -1,5 +1,5 @@
-import type { Db } from "../../db/client.ts";
-import { AppError } from "../../errors.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { AppError } from "../../platform/errors.ts";
 import { applyRefund, completePayment, failPayment } from "../book-payment.ts";
 import { findPaymentByIntent, findPaymentForProvider } from "../find-payment.ts";
 import {

@@ -1,4 +1,4 @@
-import { AppError } from "../../errors.ts";
+import { AppError } from "../../platform/errors.ts";
 import type { CheckoutProvider } from "../checkout-provider.ts";
 import { createStripeClient } from "./stripe-client.ts";
 

@@ -1,6 +1,6 @@
-import type { Db } from "../../db/client.ts";
-import { AppError } from "../../errors.ts";
-import type { Logger } from "../../lib/logger.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { AppError } from "../../platform/errors.ts";
+import type { Logger } from "../../platform/logger.ts";
 import { processWebhookEvent, type WebhookOutcome } from "../webhooks/record-webhook-event.ts";
 import { handleStripeEvent } from "./handle-stripe-event.ts";
 import { stripeCrypto, webhookVerifier } from "./stripe-client.ts";
@@ -11,10 +11,11 @@ import { isAllowedStripeEvent, stripeEventSchema } from "./stripe-events.ts";
  * (Stripe's default 300 s tolerance); a bad or missing one is a 400 and nothing is written.
  */
 export async function receiveStripeWebhook(
-  deps: { db: Db; logger: Logger; webhookSecret: string },
-  rawBody: string,
-  signature: string | undefined,
+  db: Db,
+  input: { rawBody: string; signature: string | undefined },
+  deps: { logger: Logger; webhookSecret: string },
 ): Promise<{ eventId: string; type: string; outcome: WebhookOutcome }> {
+  const { rawBody, signature } = input;
   if (!signature) throw new AppError("INVALID_SIGNATURE", 400, "Missing Stripe-Signature header");
   let verified: unknown;
   try {
@@ -37,10 +38,10 @@ export async function receiveStripeWebhook(
   const event = parsed.data;
   const allowed = isAllowedStripeEvent(event.type);
   const outcome = await processWebhookEvent(
-    deps.db,
+    db,
     { provider: "stripe", eventId: event.id, type: event.type, payload: verified, allowed },
     () =>
-      isAllowedStripeEvent(event.type) ? handleStripeEvent(deps.db, { ...event, type: event.type }) : Promise.resolve(),
+      isAllowedStripeEvent(event.type) ? handleStripeEvent(db, { ...event, type: event.type }) : Promise.resolve(),
     deps.logger,
   );
   return { eventId: event.id, type: event.type, outcome };

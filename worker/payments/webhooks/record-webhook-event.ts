@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
-import { webhookEvents } from "../../db/schema/index.ts";
-import type { Logger } from "../../lib/logger.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { webhookEvents } from "../payments.schema.ts";
+import type { Logger } from "../../platform/logger.ts";
 
-import type { WEBHOOK_OUTCOMES } from "../../contracts/payments.ts";
+import type { WEBHOOK_OUTCOMES } from "../../../contracts/payments.ts";
 
 export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
 

@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+/** Every error code the API answers with; AppError accepts only these. */
+export const ERROR_CODES = [
+  // platform
+  "BAD_REQUEST",
+  "VALIDATION_FAILED",
+  "MALFORMED_JSON",
+  "INVALID_CURSOR",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "NOT_FOUND",
+  "REQUEST_FAILED",
+  "RATE_LIMITED",
+  "CSRF_REJECTED",
+  "SERVICE_UNAVAILABLE",
+  "MISCONFIGURED",
+  "INTERNAL",
+  "EMAIL_FAILED",
+  // auth
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "TOKEN_EXPIRED",
+  "SESSION_EXPIRED",
+  "SESSION_REVOKED",
+  "REFRESH_TOKEN_REUSED",
+  "INVALID_CREDENTIALS",
+  "ACCOUNT_SUSPENDED",
+  "EMAIL_NOT_VERIFIED",
+  "EMAIL_TAKEN",
+  "RESET_TOKEN_EXPIRED",
+  "RESET_TOKEN_USED",
+  "RESET_TOKEN_INVALID",
+  // users
+  "CANNOT_DEMOTE_SELF",
+  // wallet
+  "INSUFFICIENT_CREDITS",
+  // prices
+  "PRODUCT_CODE_TAKEN",
+  "PRICE_NOT_FOUND",
+  // payments
+  "CURRENCY_NOT_SUPPORTED",
+  "INVALID_EVENT",
+  "INVALID_SIGNATURE",
+  "NOT_A_DEV_CHECKOUT",
+  "NOT_REFUNDABLE",
+  "REFUND_TOO_LARGE",
+  "PAYMENTS_UNAVAILABLE",
+  "PAYMENT_MISMATCH",
+  "PAYMENT_NOT_FOUND",
+  "PAYMENT_PROVIDER_ERROR",
+] as const;
+export const errorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** The one error body of the API: `{ error: { code, message, details? } }`. */
+export const errorBodySchema = z.object({
+  error: z.object({ code: errorCodeSchema, message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

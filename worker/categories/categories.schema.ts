@@ -1,0 +1,13 @@
+import { integer, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id } from "../platform/db/columns.ts";
+
+export const categories = pgTable("category", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description"),
+  sortOrder: integer("sort_order").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export type Category = typeof categories.$inferSelect;

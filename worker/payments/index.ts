@@ -1,0 +1,3 @@
+// The payments domain's front door: what other domains may ask about purchases.
+export { countPendingPayments } from "./count-pending-payments.ts";
+export type { Payment, PaymentProvider, PaymentStatus } from "./payments.schema.ts";

@@ -1,0 +1,24 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../platform/types.ts";
+import { receiveCoinbaseWebhook } from "./coinbase/coinbase-webhook.ts";
+import { coinbaseWebhookSecret, stripeWebhookSecret } from "./provider-config.ts";
+import { receiveStripeWebhook } from "./stripe/stripe-webhook.ts";
+
+/**
+ * /api/webhooks/*: the raw body is read as text and verified before it is parsed.
+ * Verified events always get a 200 (the seed's rule against retry storms); failures are
+ * kept in webhook_event for replay.
+ */
+export const paymentsWebhookRoutes = new Hono<AppEnv>()
+  .post("/stripe", async (c) => {
+    const deps = { logger: c.var.logger, webhookSecret: stripeWebhookSecret(c.var.config) };
+    const input = { rawBody: await c.req.text(), signature: c.req.header("stripe-signature") };
+    const result = await receiveStripeWebhook(c.var.db, input, deps);
+    return c.json({ received: true, ...result });
+  })
+  .post("/coinbase", async (c) => {
+    const deps = { logger: c.var.logger, webhookSecret: coinbaseWebhookSecret(c.var.config) };
+    const input = { rawBody: await c.req.text(), header: (name: string) => c.req.header(name) };
+    const result = await receiveCoinbaseWebhook(c.var.db, input, deps);
+    return c.json({ received: true, ...result });
+  });

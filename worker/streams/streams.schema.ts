@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid, pgEnum } from "drizzle-orm/pg-core";
+import { categories } from "../categories/categories.schema.ts";
+import { createdAt, id, updatedAt } from "../platform/db/columns.ts";
+import { users } from "../users/users.schema.ts";
+import { STREAM_SESSION_STATUSES, STREAM_STATUSES } from "../../contracts/streams.ts";
+
+export const streamStatusEnum = pgEnum("stream_status", STREAM_STATUSES);
+export const streamSessionStatusEnum = pgEnum("stream_session_status", STREAM_SESSION_STATUSES);
+
+export const streams = pgTable(
+  "stream",
+  {
+    id: id(),
+    creatorId: uuid("creator_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    categoryId: uuid("category_id").references(() => categories.id, { onDelete: "set null" }),
+    status: streamStatusEnum("status").notNull().default("SCHEDULED"),
+    ingestUrl: text("ingest_url"),
+    playbackUrl: text("playback_url"),
+    thumbnailUrl: text("thumbnail_url"),
+    /** Metering rate in millicredits per minute (6000 = 1 credit per 10 s). */
+    ratePerMinute: bigint("rate_per_minute", { mode: "bigint" })
+      .notNull()
+      .default(sql`6000`),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("stream_status_started_idx").on(t.status, t.startedAt), index("stream_creator_idx").on(t.creatorId)],
+);
+
+export const streamSessions = pgTable(
+  "stream_session",
+  {
+    id: id(),
+    streamId: uuid("stream_id")
+      .notNull()
+      .references(() => streams.id, { onDelete: "cascade" }),
+    status: streamSessionStatusEnum("status").notNull().default("STARTING"),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("stream_session_stream_idx").on(t.streamId)],
+);
+
+export type Stream = typeof streams.$inferSelect;
+export type StreamSession = typeof streamSessions.$inferSelect;

@@ -1,0 +1,11 @@
+// The users domain's front door: accounts and profiles, for auth and the other domains.
+export {
+  createUserWithProfile,
+  findProfile,
+  findUserByEmail,
+  findUserById,
+  markEmailVerified,
+  setPasswordHash,
+  toPublicUser,
+} from "./users.ts";
+export type { Role, User, UserStatus } from "./users.schema.ts";

@@ -1,0 +1,16 @@
+// The wallet domain's front door. Nobody but wallet/ reads or writes the ledger tables:
+// other domains book and read money through these functions.
+export { adjustWallet } from "./adjust-wallet.ts";
+export { checkLedgerInvariants, type LedgerViolation } from "./check-ledger-invariants.ts";
+export { creditWallet } from "./credit-wallet.ts";
+export { debitWallet } from "./debit-wallet.ts";
+export { ensureCreatorEarnings, ensureSystemAccounts, ensureUserWallet } from "./ensure-accounts.ts";
+export { getLedgerEntryByReference } from "./get-ledger-entry-by-reference.ts";
+export { getWalletBalance, getWalletBalances, type WalletBalance } from "./get-wallet-balance.ts";
+export { isTransactionIdempotent } from "./is-transaction-idempotent.ts";
+export { listLedgerEntries } from "./list-ledger-entries.ts";
+export { refundWallet } from "./refund-wallet.ts";
+export { sumRefundedForPayment } from "./sum-refunded-for-payment.ts";
+export { toLedgerEntryDto } from "./to-ledger-entry-dto.ts";
+export { toWalletBalanceDto } from "./to-wallet-balance-dto.ts";
+export { transfer } from "./transfer.ts";
