@@ -17,11 +17,13 @@ export default defineConfig({
   root: fromRoot("./client"),
   plugins: [solid(), tailwindcss()],
   resolve: {
-    alias: { "@contracts": fromRoot("./worker/contracts") },
+    alias: { "@contracts": fromRoot("./contracts") },
   },
   build: {
     outDir: fromRoot("./dist/client"),
     emptyOutDir: true,
+    // dist/client/.vite/manifest.json: which chunks each page pulls in, read by `npm run size`.
+    manifest: true,
   },
   server: {
     host: "127.0.0.1",

@@ -1,26 +1,31 @@
 import { Route, Router, type RouteSectionProps } from "@solidjs/router";
-import { Protected, RequireRole } from "./components/auth/require-role.tsx";
-import { AppShell } from "./components/layout/app-shell.tsx";
-import AdminPage from "./pages/admin.tsx";
-import AdminPricesPage from "./pages/admin/prices.tsx";
-import AdminUserPage from "./pages/admin/user.tsx";
-import AdminUsersPage from "./pages/admin/users.tsx";
-import ForgotPasswordPage from "./pages/auth/forgot-password.tsx";
-import LoginPage from "./pages/auth/login.tsx";
-import RegisterPage from "./pages/auth/register.tsx";
-import ResetPasswordPage from "./pages/auth/reset-password.tsx";
-import VerifyPage from "./pages/auth/verify.tsx";
-import CreatorPage from "./pages/creator.tsx";
-import DashboardPage from "./pages/dashboard.tsx";
-import CreditsPage from "./pages/dashboard/credits.tsx";
-import WalletPage from "./pages/dashboard/wallet.tsx";
-import DevCheckoutPage from "./pages/dev/checkout.tsx";
-import MailboxPage from "./pages/dev/mailbox.tsx";
-import HomePage from "./pages/home.tsx";
-import NotFoundPage from "./pages/not-found.tsx";
-import { SessionProvider } from "./stores/session-context.tsx";
-import { ThemeProvider } from "./stores/theme-context.tsx";
-import { WalletProvider } from "./stores/wallet-context.tsx";
+import { lazy } from "solid-js";
+import { Protected, RequireRole } from "./features/auth/require-role.tsx";
+import { SessionProvider } from "./features/auth/session-context.tsx";
+import { WalletProvider } from "./features/wallet/wallet-context.tsx";
+import { AppShell } from "./shell/app-shell.tsx";
+import { ThemeProvider } from "./ui/theme/theme-context.tsx";
+
+// Every page is its own chunk, fetched when its route first matches (or a link to it is hovered),
+// so a visitor downloads only the pages they open. A chunk that fails to load throws into the
+// shell's route error boundary like any other render error.
+const HomePage = lazy(() => import("./features/home/home-page.tsx"));
+const LoginPage = lazy(() => import("./features/auth/login-page.tsx"));
+const RegisterPage = lazy(() => import("./features/auth/register-page.tsx"));
+const VerifyPage = lazy(() => import("./features/auth/verify-page.tsx"));
+const ForgotPasswordPage = lazy(() => import("./features/auth/forgot-password-page.tsx"));
+const ResetPasswordPage = lazy(() => import("./features/auth/reset-password-page.tsx"));
+const MailboxPage = lazy(() => import("./features/dev/mailbox-page.tsx"));
+const DevCheckoutPage = lazy(() => import("./features/payments/dev-checkout-page.tsx"));
+const DashboardPage = lazy(() => import("./features/dashboard/dashboard-page.tsx"));
+const CreditsPage = lazy(() => import("./features/payments/credits-page.tsx"));
+const WalletPage = lazy(() => import("./features/wallet/wallet-page.tsx"));
+const CreatorPage = lazy(() => import("./features/creator/creator-page.tsx"));
+const AdminPage = lazy(() => import("./features/admin/admin-page.tsx"));
+const AdminPricesPage = lazy(() => import("./features/prices/admin-prices-page.tsx"));
+const AdminUsersPage = lazy(() => import("./features/users/admin-users-page.tsx"));
+const AdminUserPage = lazy(() => import("./features/users/admin-user-page.tsx"));
+const NotFoundPage = lazy(() => import("./shell/not-found-page.tsx"));
 
 // Guarded areas, mirroring the API's: everything under the path, unknown sub-paths included.
 const SignedInArea = (props: RouteSectionProps) => <Protected>{props.children}</Protected>;

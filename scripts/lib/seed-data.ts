@@ -1,4 +1,4 @@
-import type { Role } from "../../worker/db/schema/index.ts";
+import type { Role } from "../../worker/users/users.schema.ts";
 
 export const DEMO_PASSWORD = "tollgate-dev-password";
 

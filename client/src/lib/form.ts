@@ -1,6 +1,6 @@
 import { batch, createSignal, type Accessor } from "solid-js";
 import { z, type ZodType } from "zod";
-import { ApiError, errorMessage } from "./api-error.ts";
+import { ApiError, errorMessage } from "./api/api-error.ts";
 
 /** The `details` of the API's 400 VALIDATION_FAILED (worker/lib/validate.ts). */
 const validationDetailsSchema = z.array(z.object({ path: z.string(), message: z.string() }));

@@ -1,0 +1,30 @@
+import {
+  acceptedSchema,
+  registeredSchema,
+  sessionSchema,
+  type LoginInput,
+  type RegisterInput,
+} from "@contracts/auth.ts";
+import { endSession, noContentSchema, post, startSession } from "../../lib/api/core.ts";
+
+export { refreshSession } from "../../lib/api/core.ts";
+
+export const register = (input: RegisterInput) => post("/api/auth/register", registeredSchema, input);
+
+export const login = async (input: LoginInput) => startSession(await post("/api/auth/login", sessionSchema, input));
+
+export async function logout(): Promise<void> {
+  await post("/api/auth/logout", noContentSchema);
+  endSession();
+}
+
+export const resendVerification = (input: { email: string }) => post("/api/auth/verify/resend", acceptedSchema, input);
+
+export const requestPasswordReset = (input: { email: string }) =>
+  post("/api/auth/password/forgot", acceptedSchema, input);
+
+export async function resetPassword(input: { token: string; password: string }) {
+  const result = await post("/api/auth/password/reset", acceptedSchema, input);
+  endSession(); // the server ended every session of the account
+  return result;
+}

@@ -1,0 +1,14 @@
+import type { RoleName } from "@contracts/auth.ts";
+import { canAccess, type Area } from "../features/auth/access.ts";
+import type { NavLink } from "../ui/layout/nav-links.ts";
+
+/** The account menu; each item shows only to the roles that may open its area. */
+const memberLinks: (NavLink & { area: Area })[] = [
+  { href: "/dashboard", label: "Dashboard", area: "signedIn" },
+  { href: "/creator", label: "Creator studio", area: "creator" },
+  { href: "/admin", label: "Admin", area: "admin" },
+];
+
+export function memberLinksFor(role: RoleName): NavLink[] {
+  return memberLinks.filter((link) => canAccess(role, link.area)).map(({ href, label }) => ({ href, label }));
+}
