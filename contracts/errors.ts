@@ -49,6 +49,19 @@ export const ERROR_CODES = [
   "PAYMENT_MISMATCH",
   "PAYMENT_NOT_FOUND",
   "PAYMENT_PROVIDER_ERROR",
+  // streams
+  "LIVEKIT_NOT_CONFIGURED",
+  "LIVEKIT_UNAVAILABLE",
+  "INVALID_TRANSITION",
+  "STREAM_NOT_LIVE",
+  "CATEGORY_NOT_FOUND",
+  // metering
+  "SESSION_NOT_ACTIVE",
+  "INTERVAL_ALREADY_BOOKED",
+  "INTERVAL_GAP",
+  "TICK_TOO_EARLY",
+  "PLAYBACK_OUT_OF_RANGE",
+  "BILLED_TIME_EXCEEDED",
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -24,7 +24,14 @@ export const signedCreditsAmountSchema = z
   .refine((v) => !isZero(v), "The amount must not be zero");
 
 /** Values of the wallet_kind enum: USER is a viewer wallet; the rest are ledger accounts. */
-export const WALLET_KINDS = ["USER", "CREATOR_EARNINGS", "PLATFORM_REVENUE", "PROVIDER_CLEARING"] as const;
+export const WALLET_KINDS = [
+  "USER",
+  "CREATOR_EARNINGS",
+  "PLATFORM_REVENUE",
+  "PROVIDER_CLEARING",
+  /** One per viewing session: its ticks are debited here, then settled to creator and platform. */
+  "SESSION_ESCROW",
+] as const;
 export const LEDGER_ENTRY_TYPES = ["DEPOSIT", "DEBIT", "REFUND", "ADJUSTMENT"] as const;
 export const ledgerEntryTypeSchema = z.enum(LEDGER_ENTRY_TYPES);
 export const REFERENCE_TYPES = ["PAYMENT", "METER_EVENT", "REFUND", "ADMIN"] as const;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid, pgEnum } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { categories } from "../categories/categories.schema.ts";
 import { createdAt, id, updatedAt } from "../platform/db/columns.ts";
 import { users } from "../users/users.schema.ts";
@@ -16,6 +16,7 @@ export const streams = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
+    description: text("description"),
     categoryId: uuid("category_id").references(() => categories.id, { onDelete: "set null" }),
     status: streamStatusEnum("status").notNull().default("SCHEDULED"),
     ingestUrl: text("ingest_url"),
@@ -25,6 +26,10 @@ export const streams = pgTable(
     ratePerMinute: bigint("rate_per_minute", { mode: "bigint" })
       .notNull()
       .default(sql`6000`),
+    /** Premium multiplier on the metering rate, basis points (10000 = 1×). */
+    premiumMultiplierBps: integer("premium_multiplier_bps").notNull().default(10_000),
+    /** Bumped to rotate the WHIP token: a publisher joining with an older version is removed. */
+    ingestKeyVersion: integer("ingest_key_version").notNull().default(1),
     startedAt: timestamp("started_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -47,6 +52,14 @@ export const streamSessions = pgTable(
   },
   (t) => [index("stream_session_stream_idx").on(t.streamId)],
 );
+
+/** LiveKit webhook deliveries already handled: LiveKit may deliver one twice. */
+export const livekitWebhookEvents = pgTable("livekit_webhook_event", {
+  eventId: text("event_id").primaryKey(),
+  event: text("event").notNull(),
+  roomName: text("room_name"),
+  createdAt: createdAt(),
+});
 
 export type Stream = typeof streams.$inferSelect;
 export type StreamSession = typeof streamSessions.$inferSelect;
