@@ -39,6 +39,7 @@ CREATE TABLE "livekit_webhook_event" (
 );
 --> statement-breakpoint
 ALTER TABLE "stream" ADD COLUMN "description" text;--> statement-breakpoint
+ALTER TABLE "stream" ADD COLUMN "viewer_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "stream" ADD COLUMN "premium_multiplier_bps" integer DEFAULT 10000 NOT NULL;--> statement-breakpoint
 ALTER TABLE "stream" ADD COLUMN "ingest_key_version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "category_metering_rate" ADD CONSTRAINT "category_metering_rate_category_id_category_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."category"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

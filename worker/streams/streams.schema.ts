@@ -26,6 +26,8 @@ export const streams = pgTable(
     ratePerMinute: bigint("rate_per_minute", { mode: "bigint" })
       .notNull()
       .default(sql`6000`),
+    /** Viewers with an active paid session; kept by the metering domain on session start and end. */
+    viewerCount: integer("viewer_count").notNull().default(0),
     /** Premium multiplier on the metering rate, basis points (10000 = 1×). */
     premiumMultiplierBps: integer("premium_multiplier_bps").notNull().default(10_000),
     /** Bumped to rotate the WHIP token: a publisher joining with an older version is removed. */
