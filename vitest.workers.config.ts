@@ -18,6 +18,11 @@ export default defineConfig({
           TEST_STRIPE_MOCK_URL: inject("stripeMockUrl"),
           TEST_COINBASE_API_URL: inject("coinbaseApiUrl"),
           TEST_COINBASE_API_KEY: inject("coinbaseApiKey"),
+          // The tier's own livekit-server (test/setup/workers-global.ts).
+          LIVEKIT_WS_URL: inject("livekitUrl"),
+          LIVEKIT_API_KEY: inject("livekitApiKey"),
+          LIVEKIT_API_SECRET: inject("livekitApiSecret"),
+          METER_INTERVAL_MS: String(inject("meterIntervalMs")),
         },
       },
     })),

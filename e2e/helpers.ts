@@ -1,5 +1,6 @@
+import { RoomServiceClient } from "livekit-server-sdk";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { baseUrl, launchBrowser, watchPageErrors } from "./browser.ts";
 
 export const PASSWORD = "correct-horse-battery-staple";
@@ -86,3 +87,22 @@ export async function registerVerifiedUser(input: { email: string; password: str
   const location = verify.headers.get("location") ?? "";
   if (!location.includes("status=ok")) throw new Error(`verify: ${verify.status} → ${location}`);
 }
+
+/** The browser tier's own livekit-server; its webhooks go to this tier's Worker. Empty strings when the tier skips. */
+export function liveKit(): { url: string; httpUrl: string; apiKey: string; apiSecret: string } {
+  return {
+    url: inject("livekitUrl"),
+    httpUrl: inject("livekitHttpUrl"),
+    apiKey: inject("livekitApiKey"),
+    apiSecret: inject("livekitApiSecret"),
+  };
+}
+
+/** The Room API of the tier's livekit-server, with its admin key: check what the Worker did to a room. */
+export function liveKitRooms(): RoomServiceClient {
+  const { httpUrl, apiKey, apiSecret } = liveKit();
+  return new RoomServiceClient(httpUrl, apiKey, apiSecret);
+}
+
+/** The Worker's METER_INTERVAL_MS in this tier (production: 10 s). */
+export const meterIntervalMs = (): number => inject("meterIntervalMs");

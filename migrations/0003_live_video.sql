@@ -48,6 +48,7 @@ ALTER TABLE "viewing_session" ADD CONSTRAINT "viewing_session_stream_id_stream_i
 ALTER TABLE "viewing_session" ADD CONSTRAINT "viewing_session_creator_id_user_id_fk" FOREIGN KEY ("creator_id") REFERENCES "public"."user"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "viewing_session" ADD CONSTRAINT "viewing_session_escrow_wallet_id_wallet_id_fk" FOREIGN KEY ("escrow_wallet_id") REFERENCES "public"."wallet"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "viewing_session_stream_status_idx" ON "viewing_session" USING btree ("stream_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "viewing_session_escrow_uq" ON "viewing_session" USING btree ("escrow_wallet_id");--> statement-breakpoint
 CREATE INDEX "viewing_session_user_started_idx" ON "viewing_session" USING btree ("user_id","started_at");--> statement-breakpoint
 CREATE INDEX "viewing_session_active_started_idx" ON "viewing_session" USING btree ("started_at") WHERE "viewing_session"."status" = 'ACTIVE';--> statement-breakpoint
 INSERT INTO "metering_setting" ("id") VALUES (1) ON CONFLICT DO NOTHING;

@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { ensureLiveKitServer } from "./lib/livekit-binary.ts";
 import { BIN, ROOT } from "./lib/paths.ts";
 import { run } from "./lib/stack.ts";
 
 /**
  * `npm test`: every tier in turn (unit, db in Node on Postgres, workers on workerd + Postgres,
  * browser), then one closing line with the totals. DATABASE_URL names a real Postgres; without it each tier
- * starts an embedded PGlite. `npm test -- unit workers` runs a subset.
+ * starts an embedded PGlite. The workers and browser tiers each start a livekit-server of their own.
+ * `npm test -- unit workers` runs a subset.
  */
 const ALL = ["unit", "db", "workers", "e2e"] as const;
 type Tier = (typeof ALL)[number];
@@ -15,6 +17,14 @@ const tiers = asked.length ? asked : [...ALL];
 mkdirSync(`${ROOT}.cache`, { recursive: true });
 const log = (line: string) => console.log(line);
 if (tiers.includes("e2e") || tiers.includes("workers")) {
+  // Found (or built) once here; the tiers' global setups find it through LIVEKIT_SERVER_BIN.
+  try {
+    process.env.LIVEKIT_SERVER_BIN = await ensureLiveKitServer(log);
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    console.error("\nThe workers and browser tiers need livekit-server: no test ran.");
+    process.exit(1);
+  }
   console.log("› building the client");
   await run(`${BIN}/vite`, ["build", "--logLevel", "warn"], log);
   process.env.TOLLGATE_CLIENT_BUILT = "1";

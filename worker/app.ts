@@ -6,6 +6,8 @@ import { authenticate } from "./auth/index.ts";
 import { categoriesRoutes } from "./categories/categories.routes.ts";
 import { creatorsRoutes } from "./creators/creators.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
+import { meteringAdminRoutes } from "./metering/metering.admin.routes.ts";
+import { meteringRoutes } from "./metering/metering.routes.ts";
 import { paymentsAdminRoutes } from "./payments/payments.admin.routes.ts";
 import { paymentsDevRoutes } from "./payments/payments.dev.routes.ts";
 import { paymentsRoutes } from "./payments/payments.routes.ts";
@@ -19,6 +21,8 @@ import { requestContext } from "./platform/middleware/request-context.ts";
 import type { AppEnv } from "./platform/types.ts";
 import { pricesAdminRoutes } from "./prices/prices.admin.routes.ts";
 import { pricesRoutes } from "./prices/prices.routes.ts";
+import { livekitWebhookRoutes } from "./streams/livekit-webhook.routes.ts";
+import { streamsRoutes } from "./streams/streams.routes.ts";
 import { meRoutes } from "./users/me.routes.ts";
 import { usersAdminRoutes } from "./users/users.admin.routes.ts";
 import { walletAdminRoutes } from "./wallet/wallet.admin.routes.ts";
@@ -53,11 +57,16 @@ export function createApp() {
     .route("/wallet", walletRoutes)
     .route("/prices", pricesRoutes)
     .route("/payments", paymentsRoutes)
+    .route("/streams", streamsRoutes)
+    .route("/", meteringRoutes)
     .route("/webhooks", paymentsWebhookRoutes)
+    .route("/webhooks", livekitWebhookRoutes)
     .route("/admin/users", usersAdminRoutes)
     .route("/admin/wallet", walletAdminRoutes)
     .route("/admin/payments", paymentsAdminRoutes)
-    .route("/admin/prices", pricesAdminRoutes);
+    .route("/admin/prices", pricesAdminRoutes)
+    // The seed's paths: /api/admin/metering-config and /api/admin/metering-stats.
+    .route("/admin", meteringAdminRoutes);
   api.onError(errorHandler);
 
   const wellKnown = new Hono<AppEnv>().use(requestContext).route("/", jwksRoutes);

@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import dgram from "node:dgram";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { freePort } from "./free-port.ts";
+import { freePort, freeUdpPort } from "./free-port.ts";
 
 export interface LiveKitKeys {
   apiKey: string;
@@ -25,6 +24,8 @@ export interface LiveKitOptions {
   webhookUrls?: string[];
   /** The server's own output (warnings and errors only); kept for the error message either way. */
   log?: (line: string) => void;
+  /** Fixed ports (one attempt); without them, free ports the OS hands out. */
+  ports?: LiveKitPorts;
 }
 
 const keysFile = z.object({ apiKey: z.string().min(1), apiSecret: z.string().min(32) });
@@ -75,9 +76,10 @@ export function liveKitConfig(ports: LiveKitPorts, keys: LiveKitKeys, webhookUrl
 /** Starts livekit-server on loopback and resolves once its health check answers "OK". */
 export async function startLiveKit(bin: string, options: LiveKitOptions = {}): Promise<LiveKitServer> {
   const keys = options.keys ?? ephemeralLiveKitKeys();
+  if (options.ports) return launch(bin, keys, options, options.ports);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await launch(bin, keys, options);
+      return await launch(bin, keys, options, { port: await freePort(), udpPort: await freeUdpPort() });
     } catch (error) {
       // Another process may take a probed port before the server binds it.
       const portTaken = error instanceof Error && error.message.includes("address already in use");
@@ -86,8 +88,12 @@ export async function startLiveKit(bin: string, options: LiveKitOptions = {}): P
   }
 }
 
-async function launch(bin: string, keys: LiveKitKeys, options: LiveKitOptions): Promise<LiveKitServer> {
-  const ports = { port: await freePort(), udpPort: await freeUdpPort() };
+async function launch(
+  bin: string,
+  keys: LiveKitKeys,
+  options: LiveKitOptions,
+  ports: LiveKitPorts,
+): Promise<LiveKitServer> {
   const httpUrl = `http://127.0.0.1:${ports.port}`;
   // A clean environment: livekit-server also reads LIVEKIT_KEYS, NODE_IP, UDP_PORT, REDIS_HOST… from it.
   const child = spawn(bin, [], {
@@ -156,18 +162,6 @@ async function launch(bin: string, keys: LiveKitKeys, options: LiveKitOptions): 
   }
   await stop();
   throw new Error(`livekit-server did not answer on ${httpUrl} within 20 s:\n${output.join("\n")}`);
-}
-
-/** Asks the OS for a free loopback UDP port (free-port.ts asks for TCP). */
-function freeUdpPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = dgram.createSocket("udp4");
-    socket.on("error", reject);
-    socket.bind(0, "127.0.0.1", () => {
-      const { port } = socket.address();
-      socket.close(() => resolve(port));
-    });
-  });
 }
 
 type YamlValue = string | number | boolean | YamlValue[] | YamlMap;

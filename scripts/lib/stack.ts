@@ -3,8 +3,10 @@ import { mkdirSync, rmSync } from "node:fs";
 import { canConnect, createFreshDatabase, migrateDatabase, openDb } from "./database.ts";
 import { readVarsFile, writeVarsFile } from "./dev-vars.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
-import { freePort } from "./free-port.ts";
+import { freePort, isPortFree } from "./free-port.ts";
 import { ensureDevJwtKey, ephemeralJwtKey } from "./jwt-dev-key.ts";
+import { ensureDevLiveKitKeys, startLiveKit, type LiveKitPorts } from "./livekit.ts";
+import { ensureLiveKitServer } from "./livekit-binary.ts";
 import { BIN, DATA_DIR, ROOT, toolEnv } from "./paths.ts";
 import { seedDatabase } from "./seed.ts";
 import { startWsProxy } from "./ws-proxy.ts";
@@ -20,6 +22,7 @@ export const WORKER_VARS = [
   "LIVEKIT_API_KEY",
   "LIVEKIT_API_SECRET",
   "LIVEKIT_WS_URL",
+  "METER_INTERVAL_MS",
   "STRIPE_SECRET_KEY",
   "STRIPE_PUBLISHABLE_KEY",
   "STRIPE_WEBHOOK_SECRET",
@@ -31,11 +34,16 @@ export const WORKER_VARS = [
   "RESEND_API_KEY",
 ] as const;
 
+/** METER_INTERVAL_MS in the test tiers (production: 10 s): short enough for a test to watch a few ticks. */
+export const TEST_METER_INTERVAL_MS = 2000;
+
 export interface StackOptions {
   /** "dev": persistent embedded data and key; "test": fresh database and key per run. */
   mode: "dev" | "test";
   port?: number;
   log?: (line: string) => void;
+  /** livekit-server's warnings and the progress of its one-time build; defaults to `log`. */
+  logLiveKit?: (line: string) => void;
   /** Extra Worker variables (tests). */
   vars?: Record<string, string>;
   /** Skip `vite build` (the caller built the client already). */
@@ -47,8 +55,26 @@ export interface Stack {
   databaseUrl: string;
   wsProxy: string;
   embedded: boolean;
+  /** The LiveKit the Worker was given, or null: no video (dev without a livekit-server binary). */
+  livekit: StackLiveKit | null;
   stop(): Promise<void>;
 }
+
+export interface StackLiveKit {
+  /** ws(s):// signalling URL, the Worker's LIVEKIT_WS_URL. */
+  url: string;
+  /** The same server over http(s)://: Room API, WHIP. */
+  httpUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  /** Started by this stack (false: LIVEKIT_* named an external server). */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** livekit-server's defaults; LIVEKIT_PORT and LIVEKIT_UDP_PORT move them. */
+const DEV_LIVEKIT_PORTS: LiveKitPorts = { port: 7880, udpPort: 7882 };
+const LIVEKIT_VARS = ["LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "LIVEKIT_WS_URL"] as const;
 
 export interface DatabaseStack {
   databaseUrl: string;
@@ -107,14 +133,34 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const port = options.port ?? (Number(process.env.PORT) || 8787);
   const url = `http://127.0.0.1:${port}`;
 
-  const database = await startDatabase({
-    mode: options.mode,
-    databaseUrl: options.mode === "test" ? process.env.DATABASE_URL : pick("DATABASE_URL"),
-  });
+  // LiveKit starts beside the database: it needs nothing from it, only the Worker's future URL for webhooks.
+  const [databaseStarted, livekitStarted] = await Promise.allSettled([
+    startDatabase({
+      mode: options.mode,
+      databaseUrl: options.mode === "test" ? process.env.DATABASE_URL : pick("DATABASE_URL"),
+    }),
+    startStackLiveKit({
+      mode: options.mode,
+      pick,
+      webhookUrl: `${url}/api/webhooks/livekit`,
+      log: options.logLiveKit ?? log,
+    }),
+  ]);
+  if (databaseStarted.status === "rejected") {
+    if (livekitStarted.status === "fulfilled") await livekitStarted.value?.stop();
+    throw databaseStarted.reason;
+  }
+  if (livekitStarted.status === "rejected") {
+    await databaseStarted.value.stop();
+    throw livekitStarted.reason;
+  }
+  const database = databaseStarted.value;
+  const livekit = livekitStarted.value;
   const children: ChildProcess[] = [];
   const persist = options.mode === "dev" ? `${ROOT}.wrangler/state` : `${ROOT}.wrangler/test-state-${port}`;
   const stop = async () => {
     await Promise.all(children.map(killTree));
+    await livekit?.stop();
     await database.stop();
     if (options.mode === "test") rmSync(persist, { recursive: true, force: true });
   };
@@ -132,6 +178,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       JWT_PRIVATE_KEY:
         vars.JWT_PRIVATE_KEY ??
         (options.mode === "dev" ? ensureDevJwtKey(`${DATA_DIR}/dev-jwt-private.pem`) : ephemeralJwtKey()),
+      ...(livekit?.embedded
+        ? { LIVEKIT_WS_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret }
+        : {}),
       ...options.vars,
       DATABASE_URL: database.databaseUrl,
       NEON_WS_PROXY: database.wsProxy,
@@ -161,11 +210,87 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     children.push(wrangler);
     pipeLines(wrangler, log);
     await waitForHttp(`${url}/api/health`, 90_000, wrangler);
-    return { url, databaseUrl: database.databaseUrl, wsProxy: database.wsProxy, embedded: database.embedded, stop };
+    return {
+      url,
+      databaseUrl: database.databaseUrl,
+      wsProxy: database.wsProxy,
+      embedded: database.embedded,
+      livekit,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * dev: LIVEKIT_* (environment or .dev.vars) names an external server and nothing starts; otherwise
+ * livekit-server on loopback, fixed ports, keys kept in .data/livekit-keys.json. A binary that is
+ * missing and cannot be built means no video: said once, and the app runs without it.
+ * test: always a server of its own on free ports with throwaway keys; a missing binary fails the run.
+ */
+async function startStackLiveKit(options: {
+  mode: "dev" | "test";
+  pick: (key: string) => string | undefined;
+  webhookUrl: string;
+  log: (line: string) => void;
+}): Promise<StackLiveKit | null> {
+  const { mode, pick, log } = options;
+  if (mode === "dev" && LIVEKIT_VARS.some((key) => pick(key))) {
+    const missing = LIVEKIT_VARS.filter((key) => !pick(key));
+    if (missing.length) log(`LiveKit: ${missing.join(", ")} unset, so the Worker has no live video.`);
+    const url = pick("LIVEKIT_WS_URL") ?? "";
+    return {
+      url,
+      httpUrl: url.replace(/^ws(s?):\/\//, "http$1://"),
+      apiKey: pick("LIVEKIT_API_KEY") ?? "",
+      apiSecret: pick("LIVEKIT_API_SECRET") ?? "",
+      embedded: false,
+      stop: async () => undefined,
+    };
+  }
+  let bin: string;
+  try {
+    bin = await ensureLiveKitServer(log);
+  } catch (error) {
+    if (mode === "test") throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    for (const line of `${message}\nContinuing without live video.`.split("\n")) log(line);
+    return null;
+  }
+  const server =
+    mode === "dev"
+      ? await startLiveKit(bin, {
+          keys: ensureDevLiveKitKeys(`${DATA_DIR}/livekit-keys.json`),
+          ports: await devLiveKitPorts(log),
+          webhookUrls: [options.webhookUrl],
+          log,
+        })
+      : await startLiveKit(bin, { webhookUrls: [options.webhookUrl] });
+  return { ...server, embedded: true };
+}
+
+/** 7880/7882 unless LIVEKIT_PORT / LIVEKIT_UDP_PORT say otherwise; a taken default falls back to free ports. */
+async function devLiveKitPorts(log: (line: string) => void): Promise<LiveKitPorts | undefined> {
+  const asked = (name: string) => {
+    const raw = process.env[name];
+    if (raw === undefined || raw === "") return undefined;
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name}=${raw} is not a port number`);
+    return port;
+  };
+  const port = asked("LIVEKIT_PORT");
+  const udpPort = asked("LIVEKIT_UDP_PORT");
+  const ports = { port: port ?? DEV_LIVEKIT_PORTS.port, udpPort: udpPort ?? DEV_LIVEKIT_PORTS.udpPort };
+  const [tcpFree, udpFree] = await Promise.all([isPortFree(ports.port, "tcp"), isPortFree(ports.udpPort, "udp")]);
+  if (tcpFree && udpFree) return ports;
+  const taken = !tcpFree ? `TCP ${ports.port}` : `UDP ${ports.udpPort}`;
+  if (port !== undefined || udpPort !== undefined) {
+    throw new Error(`LiveKit: ${taken} is taken; choose other LIVEKIT_PORT / LIVEKIT_UDP_PORT values.`);
+  }
+  log(`LiveKit: ${taken} is taken (another Tollgate running?), so it listens on free ports this time.`);
+  return undefined;
 }
 
 function pipeLines(child: ChildProcess, log: (line: string) => void): void {

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { type ApiErrorBody, call } from "./support/http.ts";
 
 describe("foundation API on workerd + Postgres", () => {
-  it("reports health with the database ok and LiveKit not configured", async () => {
+  it("reports health with the database and LiveKit ok", async () => {
     const res = await call<{ status: string; services: Record<string, string> }>("/api/health");
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: "ok", services: { database: "ok", livekit: "not_configured" } });
+    expect(res.body).toEqual({ status: "ok", services: { database: "ok", livekit: "ok" } });
     expect(res.headers.get("x-request-id")).toBeTruthy();
   });
 
@@ -38,7 +38,7 @@ describe("when the database is down", () => {
     const downEnv = { ...env, DATABASE_URL: "postgres://postgres@127.0.0.1:9/none" };
     const health = await app.request("/api/health", {}, downEnv);
     expect(health.status).toBe(503);
-    expect(await health.json()).toEqual({ status: "down", services: { database: "down", livekit: "not_configured" } });
+    expect(await health.json()).toEqual({ status: "down", services: { database: "down", livekit: "ok" } });
     const cats = await app.request("/api/categories", {}, downEnv);
     expect(cats.status).toBe(503);
     expect(((await cats.json()) as { error: { code: string } }).error.code).toBe("SERVICE_UNAVAILABLE");

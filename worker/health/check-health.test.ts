@@ -28,4 +28,28 @@ describe("checkHealth", () => {
     const report = await checkHealth(dbAnswering, {}, { pingLivekit: async () => false });
     expect(report).toEqual({ status: "degraded", services: { database: "ok", livekit: "down" } });
   });
+  it("is degraded when the LiveKit ping fails (Room API refuses or is unreachable)", async () => {
+    const report = await checkHealth(
+      dbAnswering,
+      {},
+      {
+        pingLivekit: async () => {
+          throw new Error("twirp error unauthenticated: invalid token");
+        },
+      },
+    );
+    expect(report).toEqual({ status: "degraded", services: { database: "ok", livekit: "down" } });
+  });
+  it("is degraded when the LiveKit ping does not answer in time", async () => {
+    const report = await checkHealth(
+      dbAnswering,
+      { timeoutMs: 20 },
+      { pingLivekit: () => new Promise(() => undefined) },
+    );
+    expect(report.services.livekit).toBe("down");
+  });
+  it("is ok when LiveKit answers", async () => {
+    const report = await checkHealth(dbAnswering, {}, { pingLivekit: async () => true });
+    expect(report).toEqual({ status: "ok", services: { database: "ok", livekit: "ok" } });
+  });
 });

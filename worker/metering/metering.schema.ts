@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgEnum, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { VIEWING_SESSION_STATUSES } from "../../contracts/metering.ts";
 import { categories } from "../categories/categories.schema.ts";
 import { createdAt, id, updatedAt } from "../platform/db/columns.ts";
@@ -43,6 +55,8 @@ export const viewingSessions = pgTable(
   },
   (t) => [
     index("viewing_session_stream_status_idx").on(t.streamId, t.status),
+    // One escrow account per session: a tick booked into another session's escrow is impossible.
+    uniqueIndex("viewing_session_escrow_uq").on(t.escrowWalletId),
     index("viewing_session_user_started_idx").on(t.userId, t.startedAt),
     index("viewing_session_active_started_idx")
       .on(t.startedAt)

@@ -18,6 +18,7 @@ export const configSchema = z.object({
   LIVEKIT_API_KEY: optional,
   LIVEKIT_API_SECRET: optional,
   LIVEKIT_WS_URL: optional,
+  METER_INTERVAL_MS: z.coerce.number().int().min(500).max(60000).default(10000),
   STRIPE_SECRET_KEY: optional,
   STRIPE_PUBLISHABLE_KEY: optional,
   STRIPE_WEBHOOK_SECRET: optional,

@@ -9,3 +9,7 @@ export {
   viewerIdentity,
   type LiveKit,
 } from "./livekit.ts";
+export { findStream } from "./find-stream.ts";
+export { setViewerCount } from "./set-viewer-count.ts";
+export type { Stream } from "./streams.schema.ts";
+export { reconcileStreams, type ReconcileReport } from "./reconcile-streams.ts";

@@ -4,8 +4,10 @@ export {
   findProfile,
   findUserByEmail,
   findUserById,
+  getPublicProfiles,
   markEmailVerified,
   setPasswordHash,
   toPublicUser,
 } from "./users.ts";
+export type { PublicProfile } from "./users.ts";
 export type { Role, User, UserStatus } from "./users.schema.ts";

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { PublicUser } from "../../contracts/auth.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
 import { profiles, users, type User } from "./users.schema.ts";
@@ -67,4 +67,21 @@ export async function markEmailVerified(db: DbOrTx, userId: string): Promise<boo
     .where(and(eq(users.id, userId), isNull(users.emailVerified)))
     .returning({ id: users.id });
   return updated.length > 0;
+}
+
+export interface PublicProfile {
+  userId: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+
+/** Display names and avatars by user id, for lists (streams, chat). */
+export async function getPublicProfiles(db: DbOrTx, userIds: readonly string[]): Promise<Map<string, PublicProfile>> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ userId: profiles.userId, displayName: profiles.displayName, avatarUrl: profiles.avatarUrl })
+    .from(profiles)
+    .where(inArray(profiles.userId, unique));
+  return new Map(rows.map((r) => [r.userId, r]));
 }

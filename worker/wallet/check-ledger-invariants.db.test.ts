@@ -2,12 +2,14 @@ import { eq, sql, TransactionRollbackError } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PaymentProvider } from "../../contracts/payments.ts";
-import { ledgerEntries, ledgerTransfers, wallets } from "./wallet.schema.ts";
+import { streams } from "../streams/streams.schema.ts";
+import { ledgerEntries, ledgerTransfers, meterEvents, wallets } from "./wallet.schema.ts";
 import { adjustWallet } from "./adjust-wallet.ts";
-import { checkLedgerInvariants } from "./check-ledger-invariants.ts";
+import { checkLedgerInvariants, type LedgerViolation } from "./check-ledger-invariants.ts";
 import { creditWallet } from "./credit-wallet.ts";
 import { debitWallet } from "./debit-wallet.ts";
 import { ensureCreatorEarnings, ensureUserWallet } from "./ensure-accounts.ts";
+import { openSessionEscrow } from "./open-session-escrow.ts";
 import type { PostTransferResult } from "./post-transfer.ts";
 import { refundWallet } from "./refund-wallet.ts";
 import { splitFee } from "./split-fee.ts";
@@ -243,6 +245,60 @@ describe("ledger invariants", () => {
       "UNBALANCED_TRANSFER",
       "UNEXPLAINED_NEGATIVE_BALANCE",
       "UNEXPLAINED_NEGATIVE_ENTRY",
+    ]);
+    expect(await checkLedgerInvariants(t.db)).toEqual([]);
+  });
+
+  it("detects a negative session escrow and a meter event its transfer does not match", async () => {
+    const userId = await createTestUser(t.db);
+    await creditWallet(t.db, { userId, provider: "STRIPE", amount: 1_000n, paymentId: `escrow-${userId}` });
+    const userWallet = await ensureUserWallet(t.db, userId);
+    let found: LedgerViolation[] = [];
+    await t.db
+      .transaction(async (tx) => {
+        const escrow = await openSessionEscrow(tx, { sessionId: crypto.randomUUID() });
+        // A balanced transfer that overdraws the escrow into the user's wallet.
+        const [transferRow] = await tx
+          .insert(ledgerTransfers)
+          .values({ idempotencyKey: `overdraw:${userId}`, amount: 7n, description: "rogue" })
+          .returning({ id: ledgerTransfers.id });
+        const transferId = transferRow?.id ?? "";
+        const leg = { transferId, type: "DEBIT", referenceType: "METER_EVENT", referenceId: "rogue" } as const;
+        await tx.insert(ledgerEntries).values([
+          { ...leg, walletId: escrow, amount: -7n, balanceAfter: -7n },
+          { ...leg, walletId: userWallet, userId, amount: 7n, balanceAfter: 1_007n },
+        ]);
+        await tx
+          .update(wallets)
+          .set({ balance: sql`balance - 7` })
+          .where(eq(wallets.id, escrow));
+        await tx
+          .update(wallets)
+          .set({ balance: sql`balance + 7` })
+          .where(eq(wallets.id, userWallet));
+        // A meter event claiming 5 millicredits for a transfer of 7.
+        const [stream] = await tx
+          .insert(streams)
+          .values({ creatorId: userId, title: "rogue" })
+          .returning({ id: streams.id });
+        await tx.insert(meterEvents).values({
+          userId,
+          streamId: stream?.id ?? "",
+          sessionId: crypto.randomUUID(),
+          intervalIndex: 0,
+          playbackMs: 10_000,
+          creditsDebited: 5n,
+          transferId,
+        });
+        found = await checkLedgerInvariants(tx);
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      });
+    expect(found).toEqual([
+      expect.objectContaining({ kind: "NEGATIVE_ACCOUNT", walletKind: "SESSION_ESCROW", lowest: -7n }),
+      expect.objectContaining({ kind: "METER_EVENT_MISMATCH", creditsDebited: 5n, transferAmount: 7n }),
     ]);
     expect(await checkLedgerInvariants(t.db)).toEqual([]);
   });

@@ -1,6 +1,6 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/client.ts";
-import { ledgerEntries, ledgerTransfers, wallets } from "./wallet.schema.ts";
+import { ledgerEntries, ledgerTransfers, meterEvents, wallets, type WalletKind } from "./wallet.schema.ts";
 
 export type LedgerViolation =
   /** The cached balance is not the sum of the wallet's entries. */
@@ -12,7 +12,14 @@ export type LedgerViolation =
   /** A debit took a USER wallet below zero without being a refund clawback. */
   | { kind: "UNEXPLAINED_NEGATIVE_ENTRY"; walletId: string; entryId: string; balanceAfter: bigint }
   /** A USER wallet is below zero and no clawback was ever booked on it. */
-  | { kind: "UNEXPLAINED_NEGATIVE_BALANCE"; walletId: string; balance: bigint };
+  | { kind: "UNEXPLAINED_NEGATIVE_BALANCE"; walletId: string; balance: bigint }
+  /** A session escrow or creator earnings account is, or once was, below zero (lowest of balance and balance_after). */
+  | { kind: "NEGATIVE_ACCOUNT"; walletId: string; walletKind: WalletKind; lowest: bigint }
+  /** A meter event's credits_debited differs from its transfer's amount (0 without a transfer). */
+  | { kind: "METER_EVENT_MISMATCH"; meterEventId: string; creditsDebited: bigint; transferAmount: bigint };
+
+/** Accounts that only ever receive before they give: never below zero. */
+const NEVER_NEGATIVE: readonly WalletKind[] = ["SESSION_ESCROW", "CREATOR_EARNINGS"];
 
 const big = (expression: ReturnType<typeof sql>) => sql<bigint>`${expression}`.mapWith(BigInt);
 
@@ -90,6 +97,28 @@ export async function checkLedgerInvariants(db: DbOrTx): Promise<LedgerViolation
         ),
       );
     for (const row of negativeWallets) violations.push({ kind: "UNEXPLAINED_NEGATIVE_BALANCE", ...row });
+
+    const lowestExpr = sql`least(${wallets.balance}, coalesce(min(${ledgerEntries.balanceAfter}), 0))`;
+    const negativeAccounts = await tx
+      .select({ walletId: wallets.id, walletKind: wallets.kind, lowest: big(sql`${lowestExpr}::bigint`) })
+      .from(wallets)
+      .leftJoin(ledgerEntries, eq(ledgerEntries.walletId, wallets.id))
+      .where(inArray(wallets.kind, [...NEVER_NEGATIVE]))
+      .groupBy(wallets.id)
+      .having(sql`${lowestExpr} < 0`);
+    for (const row of negativeAccounts) violations.push({ kind: "NEGATIVE_ACCOUNT", ...row });
+
+    const transferAmountExpr = sql`coalesce(${ledgerTransfers.amount}, 0)`;
+    const meterMismatches = await tx
+      .select({
+        meterEventId: meterEvents.id,
+        creditsDebited: meterEvents.creditsDebited,
+        transferAmount: big(sql`${transferAmountExpr}::bigint`),
+      })
+      .from(meterEvents)
+      .leftJoin(ledgerTransfers, eq(ledgerTransfers.id, meterEvents.transferId))
+      .where(sql`${meterEvents.creditsDebited} <> ${transferAmountExpr}`);
+    for (const row of meterMismatches) violations.push({ kind: "METER_EVENT_MISMATCH", ...row });
 
     return violations;
   };

@@ -1,0 +1,78 @@
+import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { AccessToken } from "livekit-server-sdk";
+import { inject } from "vitest";
+import type {} from "../../setup/provided.d.ts";
+import { createDb } from "../../../worker/platform/db/client.ts";
+import { streams } from "../../../worker/streams/streams.schema.ts";
+import { call } from "./http.ts";
+import { Session, signUpVerified } from "./session.ts";
+
+const bindings = env as unknown as { DATABASE_URL: string; NEON_WS_PROXY: string };
+
+/** A direct database handle for fixtures the API has no door for (a stream LiveKit made live). */
+export function fixtureDb() {
+  return createDb({ url: bindings.DATABASE_URL, wsProxy: bindings.NEON_WS_PROXY, max: 2 });
+}
+
+/** What LiveKit's webhook would have done when the creator's track went up. */
+export async function markStreamLive(streamId: string): Promise<void> {
+  const { db, close } = fixtureDb();
+  try {
+    await db.update(streams).set({ status: "LIVE", startedAt: new Date() }).where(eq(streams.id, streamId));
+  } finally {
+    await close();
+  }
+}
+
+export async function creatorSession(): Promise<Session> {
+  const creator = new Session();
+  const res = await creator.login("creator1@tollgate.test");
+  if (res.status !== 200) throw new Error(`creator login ${res.status}`);
+  return creator;
+}
+
+export async function createStream(creator: Session, title = "Test stream"): Promise<{ id: string }> {
+  const res = await creator.call<{ stream: { id: string } }>("/api/streams", {
+    method: "POST",
+    body: { title, category: "gaming" },
+  });
+  if (res.status !== 201) throw new Error(`create stream ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.stream;
+}
+
+/** A fresh verified viewer holding exactly `credits` (booked by the admin as an adjustment). */
+export async function viewerWithCredits(tag: string, credits: string): Promise<{ session: Session; userId: string }> {
+  const { session, userId } = await signUpVerified(tag);
+  const admin = new Session();
+  await admin.login("admin@tollgate.test");
+  const adj = await admin.call(`/api/admin/users/${userId}`, {
+    method: "PATCH",
+    body: { walletAdjustment: { amount: credits, reason: "test credits" } },
+    headers: { "idempotency-key": crypto.randomUUID() },
+  });
+  if (adj.status !== 200) throw new Error(`adjust ${adj.status} ${JSON.stringify(adj.body)}`);
+  return { session, userId };
+}
+
+export const meterIntervalMs = () => inject("meterIntervalMs");
+
+/** A webhook signed as livekit-server signs it: a bare JWT whose sha256 claim covers the body. */
+export async function signedLivekitWebhook(body: object, secret = inject("livekitApiSecret")) {
+  const raw = JSON.stringify(body);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(raw)));
+  const at = new AccessToken(inject("livekitApiKey"), secret);
+  at.sha256 = btoa(String.fromCharCode(...digest));
+  return { raw, authorization: await at.toJwt() };
+}
+
+export async function postLivekitWebhook(body: object, secret?: string) {
+  const { raw, authorization } = await signedLivekitWebhook(body, secret);
+  return call<{ event: string; outcome: string }>("/api/webhooks/livekit", {
+    method: "POST",
+    rawBody: raw,
+    headers: { authorization, "content-type": "application/webhook+json" },
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,22 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { AppError, notFound } from "../platform/errors.ts";
+import { type Stream, streams } from "./streams.schema.ts";
+
+export async function findStream(db: DbOrTx, streamId: string): Promise<Stream | undefined> {
+  const [row] = await db.select().from(streams).where(eq(streams.id, streamId));
+  return row;
+}
+
+/** The stream if the actor owns it (or is an admin when allowed); 404 otherwise, 403 for others' streams. */
+export async function findOwnStream(
+  db: DbOrTx,
+  input: { streamId: string; userId: string; isAdmin?: boolean },
+): Promise<Stream> {
+  const row = await findStream(db, input.streamId);
+  if (!row) throw notFound("Stream");
+  if (row.creatorId !== input.userId && !input.isAdmin) {
+    throw new AppError("FORBIDDEN", 403, "Only the stream's creator can do this");
+  }
+  return row;
+}

@@ -1,0 +1,15 @@
+import { Hono } from "hono";
+import { meteringHooks } from "../metering/index.ts";
+import type { AppEnv } from "../platform/types.ts";
+import { requireLiveKit } from "./livekit.ts";
+import { receiveLivekitWebhook } from "./livekit-webhook.ts";
+
+/** POST /api/webhooks/livekit: raw body (application/webhook+json), Authorization a bare JWT. */
+export const livekitWebhookRoutes = new Hono<AppEnv>().post("/livekit", async (c) => {
+  const result = await receiveLivekitWebhook(
+    c.var.db,
+    { rawBody: await c.req.text(), authorization: c.req.header("authorization") },
+    { livekit: requireLiveKit(c.var.config), logger: c.var.logger, ...meteringHooks(c) },
+  );
+  return c.json({ received: true, ...result });
+});

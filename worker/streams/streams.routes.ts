@@ -1,0 +1,100 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { createStreamSchema, listStreamsQuerySchema, updateStreamSchema } from "../../contracts/streams.ts";
+import { currentUser, hasAccess, requireAuth, requireRole, ROLE_ACCESS } from "../auth/index.ts";
+import { getMeteringRates, meteringHooks } from "../metering/index.ts";
+import type { Db } from "../platform/db/client.ts";
+import { notFound } from "../platform/errors.ts";
+import type { AppEnv } from "../platform/types.ts";
+import { validate } from "../platform/validate.ts";
+import { createStream } from "./create-stream.ts";
+import { endStream } from "./end-stream.ts";
+import { findOwnStream, findStream } from "./find-stream.ts";
+import { ingestFor, rotateIngest } from "./ingest.ts";
+import { browserPublisherIdentity, liveKitFromConfig, requireLiveKit, roomName } from "./livekit.ts";
+import { listStreams } from "./list-streams.ts";
+import { toStreamDtos } from "./stream-dto.ts";
+import type { Stream } from "./streams.schema.ts";
+import { updateStream } from "./update-stream.ts";
+
+const idParam = z.object({ id: z.uuid("The stream id must be a UUID") });
+const PUBLISH_TOKEN_TTL_SECONDS = 6 * 3600;
+
+async function dtos(db: Db, rows: Stream[]) {
+  return toStreamDtos(db, rows, await getMeteringRates(db, rows));
+}
+async function dto(db: Db, row: Stream) {
+  const [one] = await dtos(db, [row]);
+  if (!one) throw new Error("toStreamDtos dropped a row");
+  return one;
+}
+
+/** /api/streams: guards per route (the metering router shares this prefix). */
+export const streamsRoutes = new Hono<AppEnv>()
+  .post("/", requireRole(ROLE_ACCESS.creator), validate("json", createStreamSchema), async (c) => {
+    const livekit = requireLiveKit(c.var.config);
+    const { stream, ingest } = await createStream(
+      c.var.db,
+      { ...c.req.valid("json"), creatorId: currentUser(c).id },
+      { livekit },
+    );
+    return c.json({ stream: await dto(c.var.db, stream), ingest }, 201);
+  })
+  .get("/list", validate("query", listStreamsQuerySchema), async (c) => {
+    const page = await listStreams(c.var.db, c.req.valid("query"));
+    c.header("cache-control", "no-store");
+    return c.json({ streams: await dtos(c.var.db, page.streams), nextCursor: page.nextCursor });
+  })
+  .get("/:id", validate("param", idParam), async (c) => {
+    const row = await findStream(c.var.db, c.req.valid("param").id);
+    if (!row) throw notFound("Stream");
+    c.header("cache-control", "no-store");
+    return c.json({ stream: await dto(c.var.db, row) });
+  })
+  .patch("/:id", requireAuth(), validate("param", idParam), validate("json", updateStreamSchema), async (c) => {
+    const stream = await findOwnStream(c.var.db, { streamId: c.req.valid("param").id, userId: currentUser(c).id });
+    const updated = await updateStream(
+      c.var.db,
+      { ...c.req.valid("json"), stream },
+      { livekit: liveKitFromConfig(c.var.config), ...meteringHooks(c) },
+    );
+    return c.json({ stream: await dto(c.var.db, updated) });
+  })
+  .delete("/:id", requireAuth(), validate("param", idParam), async (c) => {
+    const user = currentUser(c);
+    const stream = await findOwnStream(c.var.db, {
+      streamId: c.req.valid("param").id,
+      userId: user.id,
+      isAdmin: hasAccess(user.role, "admin"),
+    });
+    await endStream(
+      c.var.db,
+      { streamId: stream.id },
+      { livekit: liveKitFromConfig(c.var.config), ...meteringHooks(c) },
+    );
+    return c.body(null, 204);
+  })
+  .post("/:id/token", requireAuth(), validate("param", idParam), async (c) => {
+    const user = currentUser(c);
+    const stream = await findOwnStream(c.var.db, { streamId: c.req.valid("param").id, userId: user.id });
+    if (stream.status === "ENDED") throw notFound("Live stream");
+    const livekit = requireLiveKit(c.var.config);
+    const token = await livekit.publisherToken({
+      room: roomName(stream.id),
+      identity: browserPublisherIdentity(stream.id),
+      name: user.email,
+      ttlSeconds: PUBLISH_TOKEN_TTL_SECONDS,
+    });
+    c.header("cache-control", "no-store");
+    return c.json({ token, livekitUrl: livekit.wsUrl, roomName: roomName(stream.id) });
+  })
+  .get("/:id/ingest", requireAuth(), validate("param", idParam), async (c) => {
+    const stream = await findOwnStream(c.var.db, { streamId: c.req.valid("param").id, userId: currentUser(c).id });
+    c.header("cache-control", "no-store");
+    return c.json({ ingest: await ingestFor(stream, { livekit: requireLiveKit(c.var.config) }) });
+  })
+  .post("/:id/ingest/rotate", requireAuth(), validate("param", idParam), async (c) => {
+    const stream = await findOwnStream(c.var.db, { streamId: c.req.valid("param").id, userId: currentUser(c).id });
+    const ingest = await rotateIngest(c.var.db, { stream }, { livekit: requireLiveKit(c.var.config) });
+    return c.json({ ingest });
+  });
