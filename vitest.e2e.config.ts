@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // The browser waits on a Worker, Postgres and LiveKit sharing two cores: poll for up to 10 s.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

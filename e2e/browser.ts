@@ -20,6 +20,8 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
       "--use-fake-device-for-media-stream",
       "--use-fake-ui-for-media-stream",
+      // WebRTC to the loopback livekit-server: without it the peer connection never completes.
+      "--allow-loopback-in-peer-connection",
     ],
   });
 }

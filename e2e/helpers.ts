@@ -106,3 +106,55 @@ export function liveKitRooms(): RoomServiceClient {
 
 /** The Worker's METER_INTERVAL_MS in this tier (production: 10 s). */
 export const meterIntervalMs = (): number => inject("meterIntervalMs");
+
+/** A signed-in API client with its own cookie jar, calling the API the way the browser does. */
+export class ApiClient {
+  private cookies = new Map<string, string>();
+
+  async call<T = unknown>(
+    path: string,
+    init: { method?: string; body?: unknown } = {},
+  ): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${baseUrl()}${path}`, {
+      method: init.method ?? "GET",
+      headers: {
+        origin: baseUrl(),
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    for (const header of res.headers.getSetCookie()) {
+      const [pair = ""] = header.split(";");
+      const eq = pair.indexOf("=");
+      if (eq > 0) this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  static async signIn(email: string, password: string): Promise<ApiClient> {
+    const api = new ApiClient();
+    const login = await api.call("/api/auth/login", { method: "POST", body: { email, password } });
+    if (login.status !== 200) throw new Error(`login ${email}: ${login.status}`);
+    return api;
+  }
+}
+
+/** A fresh verified viewer holding exactly `credits` (booked by the admin as an adjustment), signed in. */
+export async function fundedViewer(
+  credits: string,
+  displayName = "Paying viewer",
+): Promise<{ email: string; api: ApiClient }> {
+  const email = uniqueEmail("viewer");
+  await registerVerifiedUser({ email, password: PASSWORD, displayName });
+  const api = await ApiClient.signIn(email, PASSWORD);
+  const me = await api.call<{ user: { id: string } }>("/api/me");
+  const admin = await ApiClient.signIn("admin@tollgate.test", SEEDED_PASSWORD);
+  const adjusted = await admin.call(`/api/admin/users/${me.body.user.id}`, {
+    method: "PATCH",
+    body: { walletAdjustment: { amount: credits, reason: "e2e credits" } },
+  });
+  if (adjusted.status !== 200) throw new Error(`adjust: ${adjusted.status} ${JSON.stringify(adjusted.body)}`);
+  return { email, api };
+}

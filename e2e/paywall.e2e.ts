@@ -19,54 +19,15 @@ import type { MeterResultDto, ViewingSessionDto } from "../contracts/metering.ts
 import type { IngestDto, StreamDto } from "../contracts/streams.ts";
 import { whipPublish } from "../scripts/lib/livekit-whip.ts";
 import { baseUrl, launchBrowser } from "./browser.ts";
-import { PASSWORD, registerVerifiedUser, SEEDED_PASSWORD, uniqueEmail } from "./helpers.ts";
+import { ApiClient as Api, fundedViewer, SEEDED_PASSWORD } from "./helpers.ts";
 
 const interval = () => inject("meterIntervalMs");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rooms = () =>
   new RoomServiceClient(inject("livekitHttpUrl"), inject("livekitApiKey"), inject("livekitApiSecret"));
 
-/** A signed-in API client with a cookie jar, the way the browser calls the API. */
-class Api {
-  private cookies = new Map<string, string>();
-  async call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${baseUrl()}${path}`, {
-      method: init.method ?? "GET",
-      headers: {
-        origin: baseUrl(),
-        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    for (const sc of res.headers.getSetCookie()) {
-      const [pair = ""] = sc.split(";");
-      const eq = pair.indexOf("=");
-      if (eq > 0) this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-  }
-  static async signIn(email: string, password: string): Promise<Api> {
-    const api = new Api();
-    const res = await api.call("/api/auth/login", { method: "POST", body: { email, password } });
-    if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
-    return api;
-  }
-}
-
 async function viewerWith(credits: string): Promise<Api> {
-  const email = uniqueEmail("paywall");
-  await registerVerifiedUser({ email, password: PASSWORD, displayName: "Paying viewer" });
-  const viewer = await Api.signIn(email, PASSWORD);
-  const userId = (await viewer.call<{ user: { id: string } }>("/api/me")).body.user.id;
-  const admin = await Api.signIn("admin@tollgate.test", SEEDED_PASSWORD);
-  const adj = await admin.call(`/api/admin/users/${userId}`, {
-    method: "PATCH",
-    body: { walletAdjustment: { amount: credits, reason: "paywall test" } },
-  });
-  if (adj.status !== 200) throw new Error(`adjust: ${adj.status}`);
-  return viewer;
+  return (await fundedViewer(credits)).api;
 }
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {

@@ -21,6 +21,9 @@ const DashboardPage = lazy(() => import("./features/dashboard/dashboard-page.tsx
 const CreditsPage = lazy(() => import("./features/payments/credits-page.tsx"));
 const WalletPage = lazy(() => import("./features/wallet/wallet-page.tsx"));
 const CreatorPage = lazy(() => import("./features/creator/creator-page.tsx"));
+// The two pages that load livekit-client; nothing else may import it.
+const CreatorStreamPage = lazy(() => import("./features/streams/creator-stream-page.tsx"));
+const WatchPage = lazy(() => import("./features/streams/watch-page.tsx"));
 const AdminPage = lazy(() => import("./features/admin/admin-page.tsx"));
 const AdminPricesPage = lazy(() => import("./features/prices/admin-prices-page.tsx"));
 const AdminUsersPage = lazy(() => import("./features/users/admin-users-page.tsx"));
@@ -45,6 +48,8 @@ export function App() {
             <Route path="/forgot-password" component={ForgotPasswordPage} />
             <Route path="/reset-password" component={ResetPasswordPage} />
             <Route path="/dev/mailbox" component={MailboxPage} />
+            {/* Public: guests see the stream and a sign-in prompt; watching needs an account. */}
+            <Route path="/watch/:streamId" component={WatchPage} />
             {/* The test checkout stands in for a provider's page; the API only shows a payment to its owner. */}
             <Route path="/dev/checkout" component={SignedInArea}>
               <Route path="/:paymentId" component={DevCheckoutPage} />
@@ -58,6 +63,7 @@ export function App() {
             </Route>
             <Route path="/creator" component={CreatorArea}>
               <Route path="/" component={CreatorPage} />
+              <Route path="/stream" component={CreatorStreamPage} />
               <Route path="*" component={NotFoundPage} />
             </Route>
             <Route path="/admin" component={AdminArea}>

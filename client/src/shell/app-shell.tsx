@@ -9,7 +9,7 @@ import { RouteErrorBoundary } from "../ui/feedback/route-error-boundary.tsx";
 import { Footer } from "../ui/layout/footer.tsx";
 import { Navbar, type NavAccount } from "../ui/layout/navbar.tsx";
 import { useTheme } from "../ui/theme/theme-context.tsx";
-import { memberLinksFor } from "./member-links.ts";
+import { memberLinksFor, navLinksFor } from "./member-links.ts";
 
 /** Router root: navbar, the routed page (behind the error boundary), footer. */
 export function AppShell(props: ParentProps) {
@@ -23,7 +23,9 @@ export function AppShell(props: ParentProps) {
   const account = createMemo((): NavAccount | null | "loading" => {
     if (session.status() === "loading") return "loading";
     const me = session.me();
-    return me ? { name: displayName(me), links: memberLinksFor(me.user.role) } : null;
+    return me
+      ? { name: displayName(me), links: memberLinksFor(me.user.role), navLinks: navLinksFor(me.user.role) }
+      : null;
   });
 
   const logout = async () => {

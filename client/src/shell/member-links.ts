@@ -12,3 +12,10 @@ const memberLinks: (NavLink & { area: Area })[] = [
 export function memberLinksFor(role: RoleName): NavLink[] {
   return memberLinks.filter((link) => canAccess(role, link.area)).map(({ href, label }) => ({ href, label }));
 }
+
+/** Links beside Home in the navbar, for the roles that may open them. */
+const navLinks: (NavLink & { area: Area })[] = [{ href: "/creator/stream", label: "Go live", area: "creator" }];
+
+export function navLinksFor(role: RoleName): NavLink[] {
+  return navLinks.filter((link) => canAccess(role, link.area)).map(({ href, label }) => ({ href, label }));
+}

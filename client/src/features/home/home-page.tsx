@@ -4,9 +4,16 @@ import { ResourceListView } from "../../ui/feedback/resource-list-view.tsx";
 import { useSession } from "../auth/session-context.tsx";
 import { listCategories } from "../categories/categories.api.ts";
 import { CategoryGrid } from "../categories/category-grid.tsx";
+import { StreamGrid } from "../streams/stream-grid.tsx";
+import { listStreams } from "../streams/streams.api.ts";
+
+const LIVE_STREAMS_SHOWN = 12;
 
 export default function HomePage() {
   const [categories, { refetch }] = createResource(async () => (await listCategories()).categories);
+  const [liveStreams, { refetch: refetchLive }] = createResource(
+    async () => (await listStreams({ status: "live", limit: LIVE_STREAMS_SHOWN })).streams,
+  );
   const session = useSession();
   const primary =
     "rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400";
@@ -45,6 +52,20 @@ export default function HomePage() {
             </A>
           </Show>
         </div>
+      </section>
+
+      <section aria-labelledby="live-heading" aria-busy={liveStreams.loading}>
+        <h2 id="live-heading" class="mb-4 text-2xl font-semibold tracking-tight">
+          Live now
+        </h2>
+        <ResourceListView
+          resource={liveStreams}
+          onRetry={() => void refetchLive()}
+          loadingLabel="Loading live streams…"
+          emptyMessage="Nobody is live right now. Check back soon."
+        >
+          {(list) => <StreamGrid streams={list()} />}
+        </ResourceListView>
       </section>
 
       <section aria-labelledby="categories-heading" aria-busy={categories.loading}>

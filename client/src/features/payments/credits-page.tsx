@@ -10,6 +10,7 @@ import { listPrices } from "../prices/prices.api.ts";
 import { BalanceSummary } from "../wallet/balance-summary.tsx";
 import { useWallet } from "../wallet/wallet-context.tsx";
 import { CheckoutBanner } from "./checkout-banner.tsx";
+import { checkoutReturn, forgetCheckoutReturn } from "./checkout-return.ts";
 import { createCheckoutStarter } from "./checkout-store.ts";
 import { checkoutBanner, parsePaymentStatus } from "./checkout.ts";
 import { PaymentHistoryTable } from "./payment-history-table.tsx";
@@ -78,6 +79,8 @@ export default function CreditsPage() {
     (watcher.payment()?.status ?? urlStatus() ?? "PENDING") === "PENDING";
   const dismissBanner = () =>
     setParams({ payment: undefined, status: undefined, checkout: undefined }, { replace: true });
+  // A checkout started from another page (the watch page's top-up) offers the way back.
+  const returnTo = checkoutReturn();
 
   return (
     <div class="flex flex-col gap-8">
@@ -91,6 +94,20 @@ export default function CreditsPage() {
 
       <Show when={banner()}>
         {(current) => <CheckoutBanner banner={current()} waiting={waiting()} onDismiss={dismissBanner} />}
+      </Show>
+      <Show when={banner() && returnTo}>
+        {(target) => (
+          <div>
+            <A
+              href={target().path}
+              onClick={() => forgetCheckoutReturn()}
+              data-testid="checkout-return"
+              class="inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400"
+            >
+              {target().label}
+            </A>
+          </div>
+        )}
       </Show>
 
       <BalanceSummary balance={wallet.balance()}>

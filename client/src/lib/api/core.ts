@@ -19,6 +19,8 @@ export interface ApiFetchOptions<T> {
   signal?: AbortSignal;
   /** Sent as they are (an Idempotency-Key…), next to the JSON headers. */
   headers?: Record<string, string>;
+  /** Lets the request outlive the page (a goodbye sent while the tab closes). */
+  keepalive?: boolean;
 }
 
 /** The auth endpoints manage the session cookies themselves; a 401 from them is an answer, not an expiry. */
@@ -58,7 +60,7 @@ function isExpiredSession(error: ApiError): boolean {
 }
 
 async function request<T>(path: string, options: ApiFetchOptions<T>): Promise<T> {
-  const { method = "GET", body, schema, signal } = options;
+  const { method = "GET", body, schema, signal, keepalive } = options;
   const headers: Record<string, string> = { ...options.headers, accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
 
@@ -70,6 +72,7 @@ async function request<T>(path: string, options: ApiFetchOptions<T>): Promise<T>
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
       signal,
+      keepalive,
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;

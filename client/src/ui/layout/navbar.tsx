@@ -10,6 +10,8 @@ export interface NavAccount {
   name: string;
   /** The account pages this user's role may open. */
   links: NavLink[];
+  /** Links beside Home for this user's role ("Go live" for creators). */
+  navLinks?: NavLink[];
 }
 
 export interface NavbarProps {
@@ -52,9 +54,10 @@ export function Navbar(props: NavbarProps) {
 
   const signedIn = (): NavAccount | null =>
     props.account !== null && props.account !== "loading" ? props.account : null;
+  const topLinks = (): NavLink[] => [...primaryLinks, ...(signedIn()?.navLinks ?? [])];
   const mobileLinks = (): NavLink[] => {
     const account = signedIn();
-    if (account) return [...primaryLinks, ...account.links];
+    if (account) return [...topLinks(), ...account.links];
     if (props.account === null) return [...primaryLinks, accountLinks.login, accountLinks.register];
     return primaryLinks;
   };
@@ -85,7 +88,7 @@ export function Navbar(props: NavbarProps) {
         </A>
 
         <ul class="hidden items-center gap-1 md:flex">
-          <For each={primaryLinks}>
+          <For each={topLinks()}>
             {(link) => (
               <li>
                 <NavItem link={link} />

@@ -1,0 +1,61 @@
+import { A } from "@solidjs/router";
+import { createSignal, Show } from "solid-js";
+import type { StreamDto } from "@contracts/streams.ts";
+import { viewersLabel } from "./stream-display.ts";
+
+/** A live stream on the home page: thumbnail, LIVE and viewers, title, creator, category. */
+export function StreamCard(props: { stream: StreamDto }) {
+  const [thumbnailFailed, setThumbnailFailed] = createSignal(false);
+  const initial = () => props.stream.creator.displayName.trim().charAt(0).toUpperCase() || "?";
+  return (
+    <article
+      data-testid="stream-card"
+      data-stream-id={props.stream.id}
+      class="group relative h-full overflow-hidden rounded-lg border border-neutral-200 bg-white shadow-sm focus-within:ring-2 focus-within:ring-indigo-500 dark:border-neutral-800 dark:bg-neutral-900"
+    >
+      <div class="relative aspect-video bg-gradient-to-br from-indigo-500 to-violet-700">
+        <Show
+          when={props.stream.thumbnailUrl && !thumbnailFailed()}
+          fallback={
+            <span
+              class="absolute inset-0 flex items-center justify-center text-5xl font-bold text-white/80"
+              aria-hidden="true"
+            >
+              {initial()}
+            </span>
+          }
+        >
+          <img
+            src={props.stream.thumbnailUrl ?? ""}
+            alt=""
+            loading="lazy"
+            referrerpolicy="no-referrer"
+            onError={() => setThumbnailFailed(true)}
+            class="size-full object-cover"
+          />
+        </Show>
+        <p class="absolute top-2 left-2 flex items-center gap-1.5 text-xs font-semibold">
+          <span class="rounded bg-red-600 px-1.5 py-0.5 text-white uppercase">Live</span>
+          <span data-testid="stream-card-viewers" class="rounded bg-black/70 px-1.5 py-0.5 text-white">
+            {viewersLabel(props.stream.viewerCount)}
+          </span>
+        </p>
+      </div>
+      <div class="p-3">
+        <h3 class="truncate font-semibold">
+          {/* The whole card is the link's hit area; the title is its name. */}
+          <A
+            href={`/watch/${encodeURIComponent(props.stream.id)}`}
+            class="after:absolute after:inset-0 focus:outline-none"
+          >
+            {props.stream.title}
+          </A>
+        </h3>
+        <p class="mt-0.5 truncate text-sm text-neutral-600 dark:text-neutral-400">{props.stream.creator.displayName}</p>
+        <Show when={props.stream.category}>
+          {(category) => <p class="mt-1 text-xs text-neutral-500 dark:text-neutral-400">{category().name}</p>}
+        </Show>
+      </div>
+    </article>
+  );
+}
