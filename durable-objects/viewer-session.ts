@@ -19,6 +19,13 @@ import { findStream, liveKitFromConfig } from "../worker/streams/index.ts";
 
 const STREAM_STATUS_TTL_MS = 3_000;
 
+interface TickInput {
+  userId: string;
+  streamId: string;
+  intervalIndex: number;
+  playbackMs: number;
+}
+
 interface SocketAttachment {
   userId: string;
 }
@@ -43,6 +50,8 @@ export class ViewerSession extends DurableObject<Env> {
   private queue: Promise<unknown> = Promise.resolve();
   private db: DbHandle | null = null;
   private streamStatusCache: { status: StreamStatus | undefined; at: number } | null = null;
+  /** Set when the session just ended; announced to open sockets once the current answer is out. */
+  private endedReason: SessionEndReason | null = null;
 
   /** Called once by POST /api/streams/:id/session after the session row exists. */
   async start(init: SessionInit): Promise<void> {
@@ -130,6 +139,7 @@ export class ViewerSession extends DurableObject<Env> {
       ...(response.result ? { result: response.result } : {}),
       ...(response.error ? { error: response.error } : {}),
     });
+    this.announceEnd();
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
@@ -160,6 +170,18 @@ export class ViewerSession extends DurableObject<Env> {
       }
       await this.save(next);
     });
+    this.announceEnd();
+  }
+
+  /** Tells open metering sockets why the session ended (after any tick answer), then closes them. */
+  private announceEnd(): void {
+    const reason = this.endedReason;
+    if (!reason) return;
+    this.endedReason = null;
+    for (const ws of this.ctx.getWebSockets()) {
+      send(ws, { type: "ended", reason });
+      ws.close(1000, reason);
+    }
   }
 
   private serialized<T>(fn: () => Promise<T>): Promise<T> {
@@ -174,15 +196,8 @@ export class ViewerSession extends DurableObject<Env> {
   }
 
   private async save(state: SessionState): Promise<void> {
-    const wasActive = this.state?.status === "ACTIVE";
+    if (this.state?.status === "ACTIVE" && state.status !== "ACTIVE") this.endedReason = state.endReason;
     this.state = state;
-    if (wasActive && state.status !== "ACTIVE" && state.endReason) {
-      // Tell open metering sockets why, then close them: the page shows the reason.
-      for (const ws of this.ctx.getWebSockets()) {
-        send(ws, { type: "ended", reason: state.endReason });
-        ws.close(1000, state.endReason);
-      }
-    }
     await this.ctx.storage.put("state", state);
     const at = nextAlarmAt(state);
     if (at === null) await this.ctx.storage.deleteAlarm();

@@ -1,11 +1,12 @@
-import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { MeterResultDto, ViewingSessionDto } from "../../contracts/metering.ts";
+import type { MeterResultDto, MeterServerMessage, ViewingSessionDto } from "../../contracts/metering.ts";
 import { viewingSessions } from "../../worker/metering/metering.schema.ts";
 import type { SessionState } from "../../worker/metering/session-runtime.ts";
 import type { ApiErrorBody } from "./support/http.ts";
 import {
+  adminSession,
   createStream,
   creatorSession,
   fixtureDb,
@@ -170,5 +171,101 @@ describe("metered watching through the ViewerSession object", () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("VALIDATION_FAILED");
+  });
+});
+
+describe("metering over the session's WebSocket", () => {
+  it("answers each tick frame like POST /api/meter, refuses bad frames, and says why the session ended", async () => {
+    const streamId = await liveStream();
+    const interval = meterIntervalMs();
+    const price = (6 * interval) / 60_000;
+    const { session: viewer } = await viewerWithCredits("socket", (price * 1.5).toFixed(3));
+    const s = (await start(viewer, streamId)).body;
+    const res = await SELF.fetch(`http://127.0.0.1:8787${s.meterSocketPath}`, {
+      headers: { upgrade: "websocket", cookie: viewer.cookieHeader() ?? "", origin: "http://127.0.0.1:8787" },
+    });
+    expect(res.status).toBe(101);
+    const ws = res.webSocket;
+    if (!ws) throw new Error("no WebSocket");
+    ws.accept();
+    const frames: MeterServerMessage[] = [];
+    const next = () =>
+      new Promise<MeterServerMessage>((resolve) => {
+        const check = () => {
+          const frame = frames.shift();
+          if (frame) resolve(frame);
+          else setTimeout(check, 20);
+        };
+        check();
+      });
+    ws.addEventListener("message", (e) => frames.push(JSON.parse(String(e.data)) as MeterServerMessage));
+
+    ws.send("not json");
+    expect(await next()).toMatchObject({ type: "error", code: "VALIDATION_FAILED" });
+    await sleep(interval);
+    ws.send(JSON.stringify({ type: "tick", intervalIndex: 0, playbackMs: interval }));
+    const booked = await next();
+    expect(booked).toMatchObject({ type: "tick_result", intervalIndex: 0, status: 200 });
+    await sleep(interval);
+    ws.send(JSON.stringify({ type: "tick", intervalIndex: 1, playbackMs: interval }));
+    expect(await next()).toMatchObject({ type: "tick_result", status: 402, error: { code: "INSUFFICIENT_CREDITS" } });
+    expect(await next()).toEqual({ type: "ended", reason: "exhausted" });
+  });
+
+  it("refuses a socket for another user's session and a cross-site origin", async () => {
+    const streamId = await liveStream();
+    const { session: owner } = await viewerWithCredits("sockowner", "5");
+    const { session: other } = await viewerWithCredits("sockother", "5");
+    const s = (await start(owner, streamId)).body;
+    const stolen = await SELF.fetch(`http://127.0.0.1:8787${s.meterSocketPath}`, {
+      headers: { upgrade: "websocket", cookie: other.cookieHeader() ?? "", origin: "http://127.0.0.1:8787" },
+    });
+    expect(stolen.status, await stolen.text()).toBe(404);
+    const crossSite = await SELF.fetch(`http://127.0.0.1:8787${s.meterSocketPath}`, {
+      headers: { upgrade: "websocket", cookie: owner.cookieHeader() ?? "", origin: "https://evil.example" },
+    });
+    expect(crossSite.status, await crossSite.text()).toBe(403);
+  });
+});
+
+describe("metering administration", () => {
+  it("lets an admin set rates that new sessions use, and reports what metering booked", async () => {
+    const admin = await adminSession();
+    const before = await admin.call<{ defaultRatePerMinute: string }>("/api/admin/metering-config");
+    expect(before.status).toBe(200);
+    const put = await admin.call("/api/admin/metering-config", {
+      method: "PUT",
+      body: {
+        defaultRatePerMinute: "6",
+        minimumBalance: "0",
+        categoryRates: [{ category: "music", ratePerMinute: "12" }],
+      },
+    });
+    expect(put.status).toBe(200);
+    const creator = await creatorSession();
+    const music = await creator.call<{ stream: { id: string; ratePerMinute: string } }>("/api/streams", {
+      method: "POST",
+      body: { title: "Premium music", category: "music" },
+    });
+    expect(music.body.stream.ratePerMinute).toBe("12.000");
+    await markStreamLive(music.body.stream.id);
+    const { session: viewer } = await viewerWithCredits("musicfan", "10");
+    const s = (await start(viewer, music.body.stream.id)).body;
+    expect(s.meteringRate).toBe("12.000");
+    await sleep(meterIntervalMs());
+    expect((await tick(viewer, s, 0, meterIntervalMs())).status).toBe(200);
+    const stats = await admin.call<{ totalDebited: string; uniqueViewers: number; sessions: number }>(
+      `/api/admin/metering-stats?streamId=${music.body.stream.id}`,
+    );
+    expect(stats.status).toBe(200);
+    expect(stats.body).toMatchObject({ uniqueViewers: 1, sessions: 1 });
+    expect(Number(stats.body.totalDebited)).toBeCloseTo((12 * meterIntervalMs()) / 60_000, 3);
+    // Viewers may not read or change metering settings.
+    expect((await viewer.call("/api/admin/metering-config")).status).toBe(403);
+    const reset = await admin.call("/api/admin/metering-config", {
+      method: "PUT",
+      body: { defaultRatePerMinute: "6", minimumBalance: "0", categoryRates: [] },
+    });
+    expect(reset.status).toBe(200);
   });
 });

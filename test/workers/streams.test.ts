@@ -1,7 +1,9 @@
+import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { RoomServiceClient } from "livekit-server-sdk";
 import { describe, expect, inject, it } from "vitest";
 import type { StreamDto } from "../../contracts/streams.ts";
+import { runScheduled } from "../../worker/scheduled.ts";
 import { livekitWebhookEvents } from "../../worker/streams/streams.schema.ts";
 import type { ApiErrorBody } from "./support/http.ts";
 import {
@@ -164,5 +166,26 @@ describe("LiveKit webhooks", () => {
     });
     const still = await (await creatorSession()).call<{ stream: StreamDto }>(`/api/streams/${stream.id}`);
     expect(still.body.stream.status).toBe("PAUSED");
+  });
+});
+
+describe("reconciling with LiveKit (the Cron Trigger)", () => {
+  it("ends a LIVE stream whose room LiveKit no longer has, with its viewing sessions", async () => {
+    const creator = await creatorSession();
+    const stream = await createStream(creator, "Lost room");
+    await markStreamLive(stream.id);
+    const { session: viewer } = await viewerWithCredits("reconcile", "5");
+    const started = await viewer.call<{ sessionId: string }>(`/api/streams/${stream.id}/session`, { method: "POST" });
+    expect(started.status).toBe(201);
+    // The room vanished and its room_finished webhook was lost.
+    await rooms().deleteRoom(`stream_${stream.id}`);
+    await runScheduled(env);
+    const after = await creator.call<{ stream: StreamDto }>(`/api/streams/${stream.id}`);
+    expect(after.body.stream).toMatchObject({ status: "ENDED", viewerCount: 0 });
+    const tick = await viewer.call<ApiErrorBody>("/api/meter", {
+      method: "POST",
+      body: { streamId: stream.id, sessionId: started.body.sessionId, intervalIndex: 0, playbackMs: 0 },
+    });
+    expect(tick.status).toBe(409);
   });
 });

@@ -44,8 +44,7 @@ export async function createStream(creator: Session, title = "Test stream"): Pro
 /** A fresh verified viewer holding exactly `credits` (booked by the admin as an adjustment). */
 export async function viewerWithCredits(tag: string, credits: string): Promise<{ session: Session; userId: string }> {
   const { session, userId } = await signUpVerified(tag);
-  const admin = new Session();
-  await admin.login("admin@tollgate.test");
+  const admin = await adminSession();
   const adj = await admin.call(`/api/admin/users/${userId}`, {
     method: "PATCH",
     body: { walletAdjustment: { amount: credits, reason: "test credits" } },
@@ -53,6 +52,18 @@ export async function viewerWithCredits(tag: string, credits: string): Promise<{
   });
   if (adj.status !== 200) throw new Error(`adjust ${adj.status} ${JSON.stringify(adj.body)}`);
   return { session, userId };
+}
+
+let admin: Promise<Session> | undefined;
+/** One admin sign-in per test file: the login rate limit counts per account. */
+export function adminSession(): Promise<Session> {
+  admin ??= (async () => {
+    const s = new Session();
+    const res = await s.login("admin@tollgate.test");
+    if (res.status !== 200) throw new Error(`admin login ${res.status}`);
+    return s;
+  })();
+  return admin;
 }
 
 export const meterIntervalMs = () => inject("meterIntervalMs");
