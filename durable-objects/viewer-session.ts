@@ -61,12 +61,14 @@ export class ViewerSession extends DurableObject<Env> {
     });
   }
 
-  async tick(tick: {
-    userId: string;
-    streamId: string;
-    intervalIndex: number;
-    playbackMs: number;
-  }): Promise<TickResponse> {
+  /** POST /api/meter. */
+  async tick(tick: TickInput): Promise<TickResponse> {
+    const response = await this.tickInOrder(tick);
+    this.announceEnd();
+    return response;
+  }
+
+  private tickInOrder(tick: TickInput): Promise<TickResponse> {
     return this.serialized(async () => {
       const state = await this.load();
       if (!state) return { status: 404, error: { code: "NOT_FOUND", message: "Viewing session not found" } };
@@ -89,6 +91,7 @@ export class ViewerSession extends DurableObject<Env> {
         await endSession(this.database(), { state, status: "ENDED", reason, now: Date.now() }, this.deps()),
       );
     });
+    this.announceEnd();
   }
 
   /**
@@ -126,7 +129,7 @@ export class ViewerSession extends DurableObject<Env> {
     }
     const state = await this.serialized(() => this.load());
     const { intervalIndex, playbackMs } = frame.data;
-    const response = await this.tick({
+    const response = await this.tickInOrder({
       userId: attachment.userId,
       streamId: state?.streamId ?? "",
       intervalIndex,
