@@ -3,6 +3,7 @@ import type { MeterResultDto, SessionEndReason } from "../../contracts/metering.
 import { formatCredits } from "../../contracts/money.ts";
 import type { StreamStatus } from "../../contracts/streams.ts";
 import type { Db } from "../platform/db/client.ts";
+import { createLogger } from "../platform/logger.ts";
 import type { LiveKit } from "../streams/index.ts";
 import { bookMeterTick, settleSessionEscrow } from "../wallet/index.ts";
 import { afterBooked, decideTick, nextAllowedAt, type TickRequest, type TickState } from "./tick-rules.ts";
@@ -201,8 +202,14 @@ export async function endSession(
     state.status === "ACTIVE" ? { ...state, status: input.status, endReason: input.reason } : state;
   await closeViewingSession(db, { sessionId: state.sessionId, status: input.status, reason: input.reason });
   if (deps.livekit) {
-    if (input.status === "EXHAUSTED") await deps.livekit.revokeViewer(state.roomName, state.identity);
-    await deps.livekit.removeParticipant(state.roomName, state.identity);
+    try {
+      if (input.status === "EXHAUSTED") await deps.livekit.revokeViewer(state.roomName, state.identity);
+      await deps.livekit.removeParticipant(state.roomName, state.identity);
+    } catch (error) {
+      // The session is over in our books whatever LiveKit says; a viewer still in the room is
+      // removed by the participant_joined check or the reconcile pass.
+      createLogger({ sessionId: state.sessionId }).error("could not remove the viewer from LiveKit", { error });
+    }
   }
   await refreshViewerCount(db, state.streamId);
   return settle(db, { state: ended, now: input.now, final: true });
