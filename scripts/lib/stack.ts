@@ -158,7 +158,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const livekit = livekitStarted.value;
   const children: ChildProcess[] = [];
   const persist = options.mode === "dev" ? `${ROOT}.wrangler/state` : `${ROOT}.wrangler/test-state-${port}`;
+  let cron: ReturnType<typeof setInterval> | undefined;
   const stop = async () => {
+    if (cron) clearInterval(cron);
     await Promise.all(children.map(killTree));
     await livekit?.stop();
     await database.stop();
@@ -202,6 +204,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         "--persist-to",
         persist,
         "--show-interactive-dev-session=false",
+        // wrangler dev does not fire Cron Triggers; it exposes /__scheduled, which dev calls below.
+        "--test-scheduled",
         "--inspector-port",
         String(await freePort()),
       ],
@@ -210,6 +214,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     children.push(wrangler);
     pipeLines(wrangler, log);
     await waitForHttp(`${url}/api/health`, 90_000, wrangler);
+    if (options.mode === "dev") {
+      // The minute Cron of wrangler.toml (worker/scheduled.ts), as Cloudflare would run it.
+      cron = setInterval(() => {
+        fetch(`${url}/__scheduled?cron=${encodeURIComponent("* * * * *")}`).catch((error: unknown) =>
+          log(`cron: ${error instanceof Error ? error.message : String(error)}`),
+        );
+      }, 60_000);
+      cron.unref();
+    }
     return {
       url,
       databaseUrl: database.databaseUrl,

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { MeterResultDto, MeterServerMessage, ViewingSessionDto } from "../../contracts/metering.ts";
 import { viewingSessions } from "../../worker/metering/metering.schema.ts";
+import { auditLogs } from "../../worker/platform/audit/audit.schema.ts";
 import type { SessionState } from "../../worker/metering/session-runtime.ts";
 import type { ApiErrorBody } from "./support/http.ts";
 import {
@@ -242,6 +243,13 @@ describe("metering administration", () => {
       },
     });
     expect(put.status).toBe(200);
+    const { db, close } = fixtureDb();
+    try {
+      const audits = await db.select().from(auditLogs).where(eq(auditLogs.action, "metering.config_updated"));
+      expect(audits.length).toBeGreaterThan(0);
+    } finally {
+      await close();
+    }
     const creator = await creatorSession();
     const music = await creator.call<{ stream: { id: string; ratePerMinute: string } }>("/api/streams", {
       method: "POST",

@@ -169,6 +169,25 @@ describe("LiveKit webhooks", () => {
   });
 });
 
+describe("rooms LiveKit closes by itself", () => {
+  it("keeps a SCHEDULED stream whose room closed before the creator joined, and ends a LIVE one", async () => {
+    const creator = await creatorSession();
+    const scheduled = await createStream(creator, "Not yet");
+    const finished = (id: string) =>
+      postLivekitWebhook({ id: `EV_${crypto.randomUUID()}`, event: "room_finished", room: { name: `stream_${id}` } });
+    expect((await finished(scheduled.id)).status).toBe(200);
+    await rooms().deleteRoom(`stream_${scheduled.id}`);
+    await runScheduled(env);
+    const kept = await creator.call<{ stream: StreamDto }>(`/api/streams/${scheduled.id}`);
+    expect(kept.body.stream.status).toBe("SCHEDULED");
+    const live = await createStream(creator, "Was live");
+    await markStreamLive(live.id);
+    await finished(live.id);
+    const ended = await creator.call<{ stream: StreamDto }>(`/api/streams/${live.id}`);
+    expect(ended.body.stream.status).toBe("ENDED");
+  });
+});
+
 describe("reconciling with LiveKit (the Cron Trigger)", () => {
   it("ends a LIVE stream whose room LiveKit no longer has, with its viewing sessions", async () => {
     const creator = await creatorSession();

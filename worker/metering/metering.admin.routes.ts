@@ -3,7 +3,8 @@ import { z } from "zod";
 import { meteringStatsQuerySchema } from "../../contracts/metering.ts";
 import { formatCredits, parseCredits } from "../../contracts/money.ts";
 import { creditsAmountSchema } from "../../contracts/wallet.ts";
-import { requireRole, ROLE_ACCESS } from "../auth/index.ts";
+import { currentUser, requireRole, ROLE_ACCESS } from "../auth/index.ts";
+import { writeAuditLog } from "../platform/audit/write-audit-log.ts";
 import { findCategoryBySlug, getCategoriesById } from "../categories/index.ts";
 import { AppError } from "../platform/errors.ts";
 import type { AppEnv } from "../platform/types.ts";
@@ -56,6 +57,13 @@ export const meteringAdminRoutes = new Hono<AppEnv>()
       defaultRatePerMinute: parseCredits(body.defaultRatePerMinute),
       minimumBalance: parseCredits(body.minimumBalance),
       categoryRates,
+    });
+    await writeAuditLog(c.var.db, {
+      actorId: currentUser(c).id,
+      action: "metering.config_updated",
+      targetType: "METERING_CONFIG",
+      targetId: "1",
+      metadata: { ...body },
     });
     return c.json({ ...body, categoryRates: body.categoryRates });
   })

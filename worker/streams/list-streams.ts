@@ -2,7 +2,7 @@ import { and, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { ListStreamsQuery } from "../../contracts/streams.ts";
 import { findCategoryBySlug } from "../categories/index.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
-import { badRequest } from "../platform/errors.ts";
+import { decodeCursorText, invalidCursor, isPgTimestamptz, isUuid } from "../platform/cursor.ts";
 import { type Stream, streams } from "./streams.schema.ts";
 
 const rank = sql<number>`case ${streams.status} when 'LIVE' then 0 when 'PAUSED' then 1 when 'SCHEDULED' then 2 else 3 end`;
@@ -17,25 +17,38 @@ interface Cursor {
 
 const encode = (c: Cursor) => btoa(JSON.stringify(c)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 
+const INT4_MAX = 2_147_483_647;
+
 function decode(cursor: string): Cursor {
+  let c: unknown;
   try {
-    const c = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/"))) as Record<string, unknown>;
-    if (
-      typeof c.r === "number" &&
-      Number.isInteger(c.r) &&
-      typeof c.v === "number" &&
-      Number.isSafeInteger(c.v) &&
-      typeof c.t === "string" &&
-      !Number.isNaN(Date.parse(c.t)) &&
-      typeof c.id === "string" &&
-      /^[0-9a-f-]{36}$/i.test(c.id)
-    ) {
-      return { r: c.r, v: c.v, t: c.t, id: c.id };
-    }
+    c = JSON.parse(decodeCursorText(cursor));
   } catch {
-    // fall through to the 400 below
+    throw invalidCursor(); // base64 of something that is not JSON
   }
-  throw badRequest("INVALID_CURSOR", "This cursor was not issued by this API");
+  // Every field must survive its cast in the page query (rank and viewer_count are int4).
+  if (
+    typeof c === "object" &&
+    c !== null &&
+    "r" in c &&
+    "v" in c &&
+    "t" in c &&
+    "id" in c &&
+    Number.isInteger(c.r) &&
+    typeof c.r === "number" &&
+    c.r >= 0 &&
+    c.r <= 3 &&
+    typeof c.v === "number" &&
+    Number.isInteger(c.v) &&
+    c.v >= 0 &&
+    c.v <= INT4_MAX &&
+    typeof c.t === "string" &&
+    isPgTimestamptz(c.t) &&
+    isUuid(c.id)
+  ) {
+    return { r: c.r, v: c.v, t: c.t, id: c.id };
+  }
+  throw invalidCursor();
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);

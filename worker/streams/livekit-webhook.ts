@@ -48,7 +48,9 @@ export async function receiveLivekitWebhook(
   const identity = event.participant?.identity ?? "";
   const parsed = parseIdentity(identity);
   if (name === "room_finished") {
-    await endStream(db, { streamId: stream.id }, { livekit: null, endViewingSessions: deps.endViewingSessions });
+    // A SCHEDULED stream keeps going: LiveKit creates the room again when the creator joins.
+    if (stream.status !== "SCHEDULED")
+      await endStream(db, { streamId: stream.id }, { livekit: null, endViewingSessions: deps.endViewingSessions });
   } else if (parsed.kind === "viewer") {
     if (name === "participant_joined" && !(await deps.isViewingActive(parsed.sessionId, stream.id))) {
       // A removed or exhausted viewer rejoining with a still-valid token is removed again.

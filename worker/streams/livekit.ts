@@ -93,8 +93,9 @@ export function createLiveKit(options: { apiKey: string; apiSecret: string; wsUr
     wsUrl: options.wsUrl,
     httpUrl,
     async createRoom(room) {
-      // Empty rooms close after 10 minutes; a creator reconnecting within that keeps the room.
-      await rooms.createRoom({ name: room, emptyTimeout: 600, departureTimeout: 60 });
+      // A room nobody joins closes after 10 minutes, and one everybody left 10 minutes after the
+      // last departure: a creator whose connection drops has that long to come back (PAUSED).
+      await rooms.createRoom({ name: room, emptyTimeout: 600, departureTimeout: 600 });
     },
     deleteRoom: (room) => rooms.deleteRoom(room).catch(ignoreGone),
     listRooms: async () => (await rooms.listRooms()).map((r) => r.name),

@@ -4,7 +4,7 @@ import type { Logger } from "../platform/logger.ts";
 import { endStream } from "./end-stream.ts";
 import { type LiveKit, parseIdentity, roomName } from "./livekit.ts";
 import { streams } from "./streams.schema.ts";
-import { syncStreamStatus } from "./sync-stream-status.ts";
+import { isCurrentPublisher, syncStreamStatus } from "./sync-stream-status.ts";
 
 export interface ReconcileReport {
   checked: number;
@@ -33,13 +33,15 @@ export async function reconcileStreams(
   const candidates = await db
     .select()
     .from(streams)
-    .where(inArray(streams.status, ["LIVE", "PAUSED"]));
+    .where(inArray(streams.status, ["SCHEDULED", "LIVE", "PAUSED"]));
   if (candidates.length === 0) return report;
   const rooms = new Set(await deps.livekit.listRooms());
   for (const stream of candidates) {
     report.checked += 1;
     const room = roomName(stream.id);
     if (!rooms.has(room)) {
+      // A SCHEDULED stream's room comes back when the creator joins; a live one is over.
+      if (stream.status === "SCHEDULED") continue;
       await endStream(db, { streamId: stream.id }, { livekit: null, endViewingSessions: deps.endViewingSessions });
       report.ended += 1;
       continue;
@@ -47,10 +49,14 @@ export async function reconcileStreams(
     if ((await syncStreamStatus(db, { stream }, deps)).changed) report.statusChanged += 1;
     for (const p of await deps.livekit.listParticipants(room)) {
       const parsed = parseIdentity(p.identity);
-      if (parsed.kind !== "viewer") continue;
-      if (await deps.isViewingActive(parsed.sessionId, stream.id)) continue;
+      if (parsed.kind === "publisher") {
+        // A WHIP publisher whose key was rotated away, or anyone else's publisher identity.
+        if (!isCurrentPublisher(stream, p.identity)) await deps.livekit.removeParticipant(room, p.identity);
+        continue;
+      }
+      if (parsed.kind === "viewer" && (await deps.isViewingActive(parsed.sessionId, stream.id))) continue;
       await deps.livekit.removeParticipant(room, p.identity);
-      report.viewersRemoved += 1;
+      if (parsed.kind === "viewer") report.viewersRemoved += 1;
     }
   }
   if (report.statusChanged || report.ended || report.viewersRemoved)

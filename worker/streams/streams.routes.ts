@@ -4,6 +4,7 @@ import { createStreamSchema, listStreamsQuerySchema, updateStreamSchema } from "
 import { currentUser, hasAccess, requireAuth, requireRole, ROLE_ACCESS } from "../auth/index.ts";
 import { getMeteringRates, meteringHooks } from "../metering/index.ts";
 import type { Db } from "../platform/db/client.ts";
+import { findProfile } from "../users/index.ts";
 import { notFound } from "../platform/errors.ts";
 import type { AppEnv } from "../platform/types.ts";
 import { validate } from "../platform/validate.ts";
@@ -79,10 +80,12 @@ export const streamsRoutes = new Hono<AppEnv>()
     const stream = await findOwnStream(c.var.db, { streamId: c.req.valid("param").id, userId: user.id });
     if (stream.status === "ENDED") throw notFound("Live stream");
     const livekit = requireLiveKit(c.var.config);
+    // The participant name is visible to everyone in the room: the display name, never the email.
+    const profile = await findProfile(c.var.db, user.id);
     const token = await livekit.publisherToken({
       room: roomName(stream.id),
       identity: browserPublisherIdentity(stream.id),
-      name: user.email,
+      name: profile?.displayName ?? "Creator",
       ttlSeconds: PUBLISH_TOKEN_TTL_SECONDS,
     });
     c.header("cache-control", "no-store");
