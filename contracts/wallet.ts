@@ -72,10 +72,7 @@ export type LedgerPageDto = z.infer<typeof ledgerPageSchema>;
 
 /** Query string of GET /api/wallet/ledger. */
 export const listLedgerQuerySchema = z.object({
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,200}$/)
-    .optional(),
+  cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   type: ledgerEntryTypeSchema.optional(),
 });

@@ -1,5 +1,5 @@
 import { openDb } from "./lib/database.ts";
-import { seedDatabase } from "./lib/seed.ts";
+import { seedDatabase, seedRefusal } from "./lib/seed.ts";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -8,6 +8,13 @@ if (!url) {
 }
 if (process.env.ENVIRONMENT === "production") {
   console.error("refusing to seed demo accounts into a production database");
+  process.exit(1);
+}
+const refusal = seedRefusal(url, {
+  force: process.argv.includes("--force") || process.env.TOLLGATE_SEED_FORCE === "1",
+});
+if (refusal) {
+  console.error(refusal);
   process.exit(1);
 }
 const { db, pool } = openDb(url);

@@ -17,7 +17,9 @@ import { AppError } from "./platform/errors.ts";
 import { csrfProtection } from "./platform/middleware/csrf.ts";
 import { devOnly } from "./platform/middleware/dev-only.ts";
 import { errorHandler, notFoundHandler } from "./platform/middleware/error-handler.ts";
+import { idempotencyKeyCheck } from "./platform/middleware/idempotency-key.ts";
 import { requestContext } from "./platform/middleware/request-context.ts";
+import { securityHeaders } from "./platform/middleware/security-headers.ts";
 import type { AppEnv } from "./platform/types.ts";
 import { pricesAdminRoutes } from "./prices/prices.admin.routes.ts";
 import { pricesRoutes } from "./prices/prices.routes.ts";
@@ -46,6 +48,7 @@ export function createApp() {
       }),
     )
     .use(requestContext)
+    .use(idempotencyKeyCheck)
     .use(csrfProtection)
     .use(authenticate)
     .route("/health", healthRoutes)
@@ -73,6 +76,8 @@ export function createApp() {
   wellKnown.onError(errorHandler);
 
   const app = new Hono<AppEnv>();
+  // First, so every response gets the headers: API, errors, 404s and the SPA's assets.
+  app.use(securityHeaders);
   app.route("/api", api);
   app.route("/.well-known", wellKnown);
   app.all("/api/*", notFoundHandler);

@@ -13,6 +13,34 @@ import { creditsToMillis } from "../../contracts/money.ts";
 import type { ScriptDb } from "./database.ts";
 import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_PRICES, DEMO_USERS, VIEWER_STARTING_CREDITS } from "./seed-data.ts";
 
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+/**
+ * Why the seed must not run against this database, or null when it may. The seed creates a
+ * demo admin with a published password, so it runs only on this machine's Postgres (loopback
+ * host or a Unix socket) unless forced. A host we cannot read is refused.
+ */
+export function seedRefusal(databaseUrl: string, options: { force: boolean }): string | null {
+  if (options.force) return null;
+  // Parsed by hand: `new URL` rejects libpq's `postgres://user@/db?host=/socket/dir`.
+  const m = /^postgres(?:ql)?:\/\/([^/?#]*)[^?#]*(?:\?([^#]*))?/.exec(databaseUrl);
+  if (!m) return "DATABASE_URL is not a postgres:// URL; refusing to seed (pass --force to override)";
+  const hostPort = (m[1] ?? "").slice((m[1] ?? "").lastIndexOf("@") + 1);
+  const authorityHost = hostPort.startsWith("[")
+    ? hostPort.slice(0, hostPort.indexOf("]") + 1)
+    : hostPort.split(":")[0];
+  // libpq/pg: ?host= wins over the authority; a host starting with "/" is a socket directory.
+  let host: string;
+  try {
+    host = decodeURIComponent(new URLSearchParams(m[2] ?? "").get("host") ?? authorityHost ?? "");
+  } catch {
+    return "DATABASE_URL has a malformed host; refusing to seed (pass --force to override)";
+  }
+  const local = host === "" || host.startsWith("/") || LOCAL_HOSTS.has(host);
+  if (local) return null;
+  return `refusing to seed demo accounts (a known admin password) into ${host}: not a local database; pass --force or TOLLGATE_SEED_FORCE=1 if you mean it`;
+}
+
 /** Idempotent development/test seed: running it twice changes nothing the second time. */
 export async function seedDatabase(db: ScriptDb): Promise<void> {
   await db.insert(categories).values(DEMO_CATEGORIES).onConflictDoNothing({ target: categories.slug });

@@ -164,6 +164,11 @@ describe("suspension and role changes", () => {
     });
     expect(promote.status).toBe(200);
     expect(promote.body.user.role).toBe("CREATOR");
+    // A new role ends the sessions at once; signing in again gives the new role.
+    const stale = await user.call<ApiErrorBody>("/api/me");
+    expect(stale.status).toBe(401);
+    expect(stale.body.error.code).toBe("SESSION_REVOKED");
+    expect((await user.login(email, "a-strong-passphrase-42")).status).toBe(200);
     expect((await user.call<MeBody>("/api/me")).body.user.role).toBe("CREATOR");
 
     const suspend = await admin.call(`/api/admin/users/${userId}`, { method: "PATCH", body: { status: "SUSPENDED" } });
@@ -265,5 +270,44 @@ describe("rate limits", () => {
     expect(statuses[10]).toBe(429);
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((last?.body as unknown as ApiErrorBody).error.code).toBe("RATE_LIMITED");
+  });
+});
+
+describe("sessions end on the server at once", () => {
+  const withAccessToken = (token: string) => call<ApiErrorBody>("/api/me", { cookie: `tg_at=${token}` });
+
+  it("refuses the access token from before a logout", async () => {
+    const { session } = await signUpVerified("logout");
+    const token = session.cookie("tg_at");
+    if (!token) throw new Error("no access cookie");
+    expect((await withAccessToken(token)).status).toBe(200);
+    expect((await session.call("/api/auth/logout", { method: "POST" })).status).toBe(204);
+    const after = await withAccessToken(token);
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe("SESSION_REVOKED");
+  });
+
+  it("ends every session on a password reset and voids the other reset links", async () => {
+    const { session, email } = await signUpVerified("resetall");
+    const token = session.cookie("tg_at");
+    if (!token) throw new Error("no access cookie");
+    const s = new Session();
+    await s.call("/api/auth/password/forgot", { method: "POST", body: { email } });
+    const first = await latestMailLink(email, /http\S+\/reset-password\?token=\S+/);
+    await s.call("/api/auth/password/forgot", { method: "POST", body: { email } });
+    const second = await latestMailLink(email, /http\S+\/reset-password\?token=\S+/);
+    expect(second).not.toBe(first);
+    const reset = await s.call("/api/auth/password/reset", {
+      method: "POST",
+      body: { token: new URL(second).searchParams.get("token"), password: "another-strong-passphrase-7" },
+    });
+    expect(reset.status).toBeLessThan(300);
+    expect((await withAccessToken(token)).status).toBe(401);
+    const older = await s.call<ApiErrorBody>("/api/auth/password/reset", {
+      method: "POST",
+      body: { token: new URL(first).searchParams.get("token"), password: "yet-another-passphrase-8" },
+    });
+    expect(older.status).toBe(400);
+    expect(older.body.error.code).toBe("RESET_TOKEN_USED");
   });
 });

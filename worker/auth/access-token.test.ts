@@ -13,19 +13,19 @@ const otherPem = generateKeyPairSync("rsa", { modulusLength: 2048 })
 describe("access tokens", () => {
   it("round-trips the claims with a kid header", async () => {
     const keys = await loadSigningKeys(pem);
-    const { token, expiresAt } = await issueAccessToken(keys, { sub: "u1", role: "CREATOR", emailVerified: true });
+    const { token, expiresAt } = await issueAccessToken(keys, { sub: "u1", role: "CREATOR", emailVerified: true, sid: "s1" });
     expect(JSON.parse(Buffer.from(token.split(".")[0] ?? "", "base64url").toString()).kid).toBe(keys.kid);
     expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(ACCESS_TOKEN_TTL_SECONDS * 1000);
     expect(await verifyAccessToken(keys, token)).toEqual({
       ok: true,
-      claims: { sub: "u1", role: "CREATOR", emailVerified: true },
+      claims: { sub: "u1", role: "CREATOR", emailVerified: true, sid: "s1" },
     });
   });
   it("reports expiry separately from invalidity", async () => {
     const keys = await loadSigningKeys(pem);
     const { token } = await issueAccessToken(
       keys,
-      { sub: "u1", role: "VIEWER", emailVerified: false },
+      { sub: "u1", role: "VIEWER", emailVerified: false, sid: "s1" },
       new Date(Date.now() - 3600_000),
     );
     expect(await verifyAccessToken(keys, token)).toEqual({ ok: false, reason: "expired" });
@@ -33,7 +33,7 @@ describe("access tokens", () => {
   it("refuses a token from another key", async () => {
     const keys = await loadSigningKeys(pem);
     const other = await loadSigningKeys(otherPem);
-    const { token } = await issueAccessToken(other, { sub: "u1", role: "ADMIN", emailVerified: true });
+    const { token } = await issueAccessToken(other, { sub: "u1", role: "ADMIN", emailVerified: true, sid: "s1" });
     expect(await verifyAccessToken(keys, token)).toEqual({ ok: false, reason: "invalid" });
   });
   it("accepts the key as a JWK too, with the same kid", async () => {

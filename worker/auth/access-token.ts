@@ -10,6 +10,8 @@ export interface AccessClaims {
   sub: string;
   role: RoleName;
   emailVerified: boolean;
+  /** The session (refresh-token family) this token belongs to: revoking it ends the token too. */
+  sid: string;
 }
 
 export async function issueAccessToken(
@@ -19,7 +21,7 @@ export async function issueAccessToken(
 ): Promise<{ token: string; expiresAt: Date }> {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ACCESS_TOKEN_TTL_SECONDS;
-  const token = await new SignJWT({ role: claims.role, emailVerified: claims.emailVerified })
+  const token = await new SignJWT({ role: claims.role, emailVerified: claims.emailVerified, sid: claims.sid })
     .setProtectedHeader({ alg: "RS256", kid: keys.kid, typ: "JWT" })
     .setSubject(claims.sub)
     .setIssuer(ISSUER)
@@ -43,10 +45,18 @@ export async function verifyAccessToken(keys: SigningKeys, token: string, now?: 
       ...(now ? { currentDate: now } : {}),
     });
     const role = roleSchema.safeParse(payload.role);
-    if (!payload.sub || !role.success || typeof payload.emailVerified !== "boolean") {
+    if (
+      !payload.sub ||
+      !role.success ||
+      typeof payload.emailVerified !== "boolean" ||
+      typeof payload.sid !== "string"
+    ) {
       return { ok: false, reason: "invalid" };
     }
-    return { ok: true, claims: { sub: payload.sub, role: role.data, emailVerified: payload.emailVerified } };
+    return {
+      ok: true,
+      claims: { sub: payload.sub, role: role.data, emailVerified: payload.emailVerified, sid: payload.sid },
+    };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: "expired" };
     if (error instanceof errors.JOSEError) return { ok: false, reason: "invalid" };

@@ -15,7 +15,7 @@ import { clearSessionCookies, readRefreshToken, setSessionCookies } from "./cook
 import { loadSigningKeys } from "./keys.ts";
 import { loginUser, type SessionTokens } from "./login-user.ts";
 import { refreshSession } from "./refresh-session.ts";
-import { revokeRefreshToken } from "./refresh-tokens.ts";
+import { revokeFamily, revokeRefreshToken } from "./refresh-tokens.ts";
 import { registerUser } from "./register-user.ts";
 import { requestPasswordReset, resetPassword } from "./reset-password.ts";
 import { resendVerification, verifyEmail } from "./verify-email.ts";
@@ -61,6 +61,9 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/logout", async (c) => {
     const token = readRefreshToken(c);
     if (token) await revokeRefreshToken(c.var.db, token);
+    // Also the session of the access token (a client holding only that, e.g. a Bearer caller).
+    const claims = c.var.claims;
+    if (claims) await revokeFamily(c.var.db, claims.sid);
     clearSessionCookies(c);
     return c.body(null, 204);
   })

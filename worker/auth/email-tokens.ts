@@ -24,6 +24,19 @@ export async function createEmailToken(
   return token;
 }
 
+/** Voids a user's other unused tokens of one purpose (a reset that succeeded voids the other links). */
+export async function voidEmailTokens(
+  db: DbOrTx,
+  options: { userId: string; purpose: EmailTokenPurpose; now?: Date },
+): Promise<void> {
+  await db
+    .update(emailTokens)
+    .set({ usedAt: options.now ?? new Date() })
+    .where(
+      and(eq(emailTokens.userId, options.userId), eq(emailTokens.purpose, options.purpose), isNull(emailTokens.usedAt)),
+    );
+}
+
 export type ConsumeResult = { status: "ok"; userId: string } | { status: "expired" | "used" | "invalid" };
 
 /** Single use: the conditional update claims the token; a second use finds used_at set. */

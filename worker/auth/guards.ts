@@ -7,6 +7,7 @@ import { verifyAccessToken } from "./access-token.ts";
 import { readAccessToken } from "./cookies.ts";
 import { loadSigningKeys } from "./keys.ts";
 import { findUserById } from "../users/index.ts";
+import { isSessionActive } from "./refresh-tokens.ts";
 
 /** Verifies the access token if one is present; never rejects by itself. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
@@ -38,6 +39,10 @@ async function loadUser(c: Context<AppEnv>): Promise<AuthUser> {
   }
   const row = await findUserById(c.var.db, claims.sub);
   if (!row || row.status !== "ACTIVE") throw new AppError("SESSION_REVOKED", 401, "This session is no longer valid");
+  // Logged out, reset, suspended or re-roled: the session's family is revoked, and so is this token.
+  if (!(await isSessionActive(c.var.db, { userId: row.id, familyId: claims.sid }))) {
+    throw new AppError("SESSION_REVOKED", 401, "This session has ended; sign in again");
+  }
   const user: AuthUser = { id: row.id, email: row.email, role: row.role, emailVerified: row.emailVerified !== null };
   c.set("user", user);
   return user;

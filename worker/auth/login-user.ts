@@ -29,12 +29,13 @@ export async function loginUser(db: Db, input: LoginInput, deps: { keys: Signing
   if (needsRehash(user.passwordHash)) {
     await setPasswordHash(db, { userId: user.id, passwordHash: await hashPassword(input.password) });
   }
+  const refresh = await createRefreshToken(db, { userId: user.id });
   const access = await issueAccessToken(deps.keys, {
     sub: user.id,
     role: user.role,
     emailVerified: user.emailVerified !== null,
+    sid: refresh.familyId,
   });
-  const refresh = await createRefreshToken(db, { userId: user.id });
   return {
     user: toPublicUser(user),
     accessToken: access.token,

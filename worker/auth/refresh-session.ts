@@ -28,6 +28,7 @@ export async function refreshSession(
     sub: user.id,
     role: user.role,
     emailVerified: user.emailVerified !== null,
+    sid: rotated.familyId,
   });
   return {
     user: toPublicUser(user),

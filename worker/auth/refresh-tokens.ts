@@ -8,21 +8,39 @@ export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 export async function createRefreshToken(
   db: DbOrTx,
   options: { userId: string; familyId?: string; now?: Date },
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ token: string; expiresAt: Date; familyId: string }> {
   const token = newOpaqueToken();
   const now = options.now ?? new Date();
   const expiresAt = new Date(now.getTime() + REFRESH_TOKEN_TTL_MS);
-  await db.insert(refreshTokens).values({
-    userId: options.userId,
-    familyId: options.familyId ?? crypto.randomUUID(),
-    tokenHash: await hashToken(token),
-    expiresAt,
-  });
-  return { token, expiresAt };
+  const familyId = options.familyId ?? crypto.randomUUID();
+  await db
+    .insert(refreshTokens)
+    .values({ userId: options.userId, familyId, tokenHash: await hashToken(token), expiresAt });
+  return { token, expiresAt, familyId };
+}
+
+/**
+ * Whether a session (refresh-token family) is still alive: logout, a reused refresh token, a
+ * password reset, a suspension or a role change revoke it, and every access token carrying it
+ * stops working at once instead of at its expiry.
+ */
+export async function isSessionActive(db: DbOrTx, input: { userId: string; familyId: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: refreshTokens.id })
+    .from(refreshTokens)
+    .where(
+      and(
+        eq(refreshTokens.familyId, input.familyId),
+        eq(refreshTokens.userId, input.userId),
+        isNull(refreshTokens.revokedAt),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 export type RotateResult =
-  | { status: "rotated"; userId: string; token: string; expiresAt: Date }
+  | { status: "rotated"; userId: string; token: string; expiresAt: Date; familyId: string }
   | { status: "invalid" | "expired" }
   | { status: "reused"; userId: string };
 

@@ -3,7 +3,7 @@ import type { Db } from "../platform/db/client.ts";
 import type { EmailSender } from "../platform/email/email-sender.ts";
 import { passwordResetEmail } from "../platform/email/templates.ts";
 import { AppError } from "../platform/errors.ts";
-import { consumeEmailToken, createEmailToken } from "./email-tokens.ts";
+import { consumeEmailToken, createEmailToken, voidEmailTokens } from "./email-tokens.ts";
 import { hashPassword } from "./password.ts";
 import { revokeAllForUser } from "./refresh-tokens.ts";
 import { findUserByEmail, setPasswordHash } from "../users/index.ts";
@@ -44,6 +44,7 @@ export async function resetPassword(
     }
     await setPasswordHash(tx, { userId: result.userId, passwordHash });
     await revokeAllForUser(tx, result.userId);
+    await voidEmailTokens(tx, { userId: result.userId, purpose: "RESET_PASSWORD" });
     await writeAuditLog(tx, {
       actorId: result.userId,
       action: "user.password_reset",

@@ -4,7 +4,7 @@ import { type PaymentDto } from "../../contracts/payments.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
 import { type Payment, payments } from "./payments.schema.ts";
 import { getPriceNames } from "../prices/index.ts";
-import { badRequest } from "../platform/errors.ts";
+import { decodeCursorText, invalidCursor, isUuid, parseIsoInstant } from "../platform/cursor.ts";
 import { formatCredits } from "../../contracts/money.ts";
 
 export function toPaymentDto(p: Payment, priceName: string | null): PaymentDto {
@@ -24,14 +24,10 @@ export function toPaymentDto(p: Payment, priceName: string | null): PaymentDto {
 
 const encodeCursor = (p: Payment) => btoa(`${p.createdAt.toISOString()}|${p.id}`);
 function decodeCursor(cursor: string): { at: Date; id: string } {
-  try {
-    const [iso, id] = atob(cursor).split("|");
-    const at = new Date(iso ?? "");
-    if (!id || Number.isNaN(at.getTime())) throw new Error("bad cursor");
-    return { at, id };
-  } catch {
-    throw badRequest("INVALID_CURSOR", "The cursor is not valid");
-  }
+  const [iso, id, ...rest] = decodeCursorText(cursor).split("|");
+  const at = parseIsoInstant(iso ?? "");
+  if (!at || !isUuid(id) || rest.length > 0) throw invalidCursor();
+  return { at, id };
 }
 
 // Cursors carry milliseconds; compare at that precision so no row falls between pages.

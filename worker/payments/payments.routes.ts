@@ -3,6 +3,7 @@ import { z } from "zod";
 import { currentUser, requireAuth, requireVerifiedEmail } from "../auth/index.ts";
 import { checkoutRequestSchema, paginationQuerySchema } from "../../contracts/payments.ts";
 import { notFound } from "../platform/errors.ts";
+import { enforceRateLimits, LIMITS } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
 import type { AppEnv } from "../platform/types.ts";
 import { cancelPayment } from "./cancel-payment.ts";
@@ -18,6 +19,7 @@ import { paymentDeps } from "./payment-deps.ts";
 export const paymentsRoutes = new Hono<AppEnv>()
   .post("/checkout", requireAuth(), requireVerifiedEmail(), validate("json", checkoutRequestSchema), async (c) => {
     const user = currentUser(c);
+    await enforceRateLimits(c, [[`checkout:${user.id}`, LIMITS.checkoutAccount]]);
     const result = await createCheckout(
       c.var.db,
       { ...c.req.valid("json"), userId: user.id, email: user.email },

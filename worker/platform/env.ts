@@ -30,7 +30,13 @@ export const configSchema = z.object({
   RESEND_API_KEY: optional,
 });
 
-export type AppConfig = z.infer<typeof configSchema>;
+export type AppConfig = z.infer<typeof configSchema> & {
+  /**
+   * Not from the environment: set per request by requestContext (devToolsAllowed). Read it
+   * through devToolsEnabled(); a config parsed outside a request has none, so no dev tools.
+   */
+  readonly devTools?: boolean;
+};
 
 export class ConfigError extends Error {
   readonly issues: string[];

@@ -7,7 +7,7 @@ export interface Limit {
   windowMs: number;
 }
 
-/** Named limits, per IP and per account. */
+/** Named limits, per IP and per account (per user for the signed-in ones). */
 export const LIMITS = {
   loginIp: { limit: 30, windowMs: 10 * 60_000 },
   loginAccount: { limit: 10, windowMs: 15 * 60_000 },
@@ -16,6 +16,10 @@ export const LIMITS = {
   resendAccount: { limit: 3, windowMs: 60 * 60_000 },
   resetIp: { limit: 10, windowMs: 60 * 60_000 },
   resetAccount: { limit: 3, windowMs: 60 * 60_000 },
+  /** Each checkout opens a provider session: a script must not open thousands. */
+  checkoutAccount: { limit: 30, windowMs: 60 * 60_000 },
+  /** A ledger export reads up to 50,000 rows. */
+  ledgerExportAccount: { limit: 10, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>;
 
 export const clientIp = (c: Context<AppEnv>): string => c.req.header("cf-connecting-ip") ?? "unknown";

@@ -49,6 +49,8 @@ export async function updateUser(
       });
       if (after.status !== "ACTIVE") await revokeAllForUser(tx, input.userId);
     }
+    // A new role is new access: the user signs in again, and old tokens stop at once.
+    if (changes.role) await revokeAllForUser(tx, input.userId);
     return toPublicUser(after);
   });
 }

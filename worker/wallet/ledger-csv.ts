@@ -7,9 +7,15 @@ const HEADER = ["date", "type", "amount", "balance_after", "reference_type", "re
 /** Most entries one export holds; a longer history is cut at the newest MAX_ROWS. */
 export const MAX_ROWS = 50_000;
 
-function cell(value: string): string {
-  // Quote everything; neutralise spreadsheet formulas (a leading = + - @ in text cells).
-  const safe = /^[=+@]/.test(value) ? `'${value}` : value;
+// OWASP CSV injection: a cell starting with one of these may be run as a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+// Except a plain number ("-1.000", a debit): no spreadsheet reads it as a formula, and a quote
+// in front would turn the amount into text.
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** One CSV cell: always quoted (RFC 4180); a would-be formula gets a leading `'`. */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
@@ -35,7 +41,7 @@ export async function ledgerCsv(
           String(e.clawback),
           e.id,
         ]
-          .map(cell)
+          .map(csvCell)
           .join(","),
       );
     }

@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, lte, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/client.ts";
 import { type LedgerEntry, type LedgerEntryType, ledgerEntries, wallets } from "./wallet.schema.ts";
-import { badRequest } from "../platform/errors.ts";
+import { decodeCursorText, invalidCursor } from "../platform/cursor.ts";
 
 export interface ListLedgerEntriesOptions {
   userId: string;
@@ -22,21 +22,17 @@ export interface LedgerPage {
 
 // created_at keeps microseconds and a JS Date only milliseconds, so the cursor carries the
 // exact microsecond epoch as Postgres computes it, plus the id that breaks ties.
-const CURSOR = /^(\d{1,20}):([0-9a-f-]{36})$/;
+const CURSOR = /^(\d{1,18}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** 9999-12-31T23:59:59.999999Z: past it the bigint-to-timestamptz arithmetic would fail (a 500). */
+const MAX_MICROS = 253_402_300_799_999_999n;
 
 function encodeCursor(micros: string, id: string): string {
   return btoa(`${micros}:${id}`).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
 function decodeCursor(cursor: string): { micros: string; id: string } {
-  let text = "";
-  try {
-    text = atob(cursor.replaceAll("-", "+").replaceAll("_", "/"));
-  } catch {
-    throw badRequest("INVALID_CURSOR", "The page cursor is invalid");
-  }
-  const match = CURSOR.exec(text);
-  if (!match?.[1] || !match[2]) throw badRequest("INVALID_CURSOR", "The page cursor is invalid");
+  const match = CURSOR.exec(decodeCursorText(cursor));
+  if (!match?.[1] || !match[2] || BigInt(match[1]) > MAX_MICROS) throw invalidCursor();
   return { micros: match[1], id: match[2] };
 }
 

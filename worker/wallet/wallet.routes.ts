@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { currentUser, requireAuth } from "../auth/index.ts";
 import { listLedgerQuerySchema } from "../../contracts/wallet.ts";
+import { enforceRateLimits, LIMITS } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
 import type { AppEnv } from "../platform/types.ts";
 import { countPendingPayments } from "../payments/index.ts";
@@ -29,6 +30,7 @@ export const walletRoutes = new Hono<AppEnv>()
     return c.json({ entries: page.entries.map(toLedgerEntryDto), nextCursor: page.nextCursor });
   })
   .get("/ledger.csv", validate("query", listLedgerQuerySchema.pick({ type: true })), async (c) => {
+    await enforceRateLimits(c, [[`ledger-export:${currentUser(c).id}`, LIMITS.ledgerExportAccount]]);
     const csv = await ledgerCsv(c.var.db, { userId: currentUser(c).id, type: c.req.valid("query").type });
     return c.body(csv, 200, {
       "content-type": "text/csv; charset=utf-8",

@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { createDb } from "../db/client.ts";
+import { devToolsAllowed } from "../dev-tools.ts";
 import { parseConfig } from "../env.ts";
 import { createLogger } from "../logger.ts";
 import type { AppEnv } from "../types.ts";
@@ -11,7 +12,9 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set("requestId", requestId);
   c.set("logger", logger);
   c.header("x-request-id", requestId);
-  const config = parseConfig(c.env);
+  const parsed = parseConfig(c.env);
+  // A copy per request: the parsed env is cached per isolate, the dev-tools decision is per host.
+  const config = { ...parsed, devTools: devToolsAllowed(parsed, c.req.url) };
   c.set("config", config);
   const handle = createDb({
     url: config.DATABASE_URL,
