@@ -1,25 +1,54 @@
 import { meteringHooksFor } from "./metering/index.ts";
+import { sweepWebhookEvents } from "./payments/index.ts";
+import type { Db } from "./platform/db/client.ts";
 import { createDb } from "./platform/db/client.ts";
-import { parseConfig } from "./platform/env.ts";
+import { type AppConfig, parseConfig } from "./platform/env.ts";
 import { createLogger } from "./platform/logger.ts";
 import { liveKitFromConfig, reconcileStreams } from "./streams/index.ts";
 
 /**
- * The Cron Trigger (every minute, wrangler.toml): LiveKit drops webhooks that wait over 30 s,
- * so streams and viewers are reconciled with LiveKit's rooms.
+ * The Cron Trigger (every minute, wrangler.toml) runs two independent jobs: streams and
+ * viewers are reconciled with LiveKit's rooms (LiveKit drops webhooks that wait over 30 s),
+ * and payment webhooks that failed transiently or were abandoned are retried. One job
+ * failing does not skip the other; the run still fails so the Cron log shows it.
  */
 export async function runScheduled(env: Env): Promise<void> {
   const config = parseConfig(env);
+  const { db, close } = createDb({ url: config.DATABASE_URL, wsProxy: config.NEON_WS_PROXY, max: 1 });
+  const errors: unknown[] = [];
+  try {
+    for (const job of [() => reconcile(db, env, config), () => sweepWebhooks(db)]) {
+      try {
+        await job();
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+  } finally {
+    await close();
+  }
+  if (errors.length > 0) throw errors[0];
+}
+
+async function reconcile(db: Db, env: Env, config: AppConfig): Promise<void> {
   const livekit = liveKitFromConfig(config);
   if (!livekit) return;
   const logger = createLogger({ job: "reconcile-streams" });
-  const { db, close } = createDb({ url: config.DATABASE_URL, wsProxy: config.NEON_WS_PROXY, max: 1 });
   try {
     await reconcileStreams(db, {}, { livekit, logger, ...meteringHooksFor(db, env) });
   } catch (error) {
     logger.error("reconcile failed", { error });
     throw error;
-  } finally {
-    await close();
+  }
+}
+
+async function sweepWebhooks(db: Db): Promise<void> {
+  const logger = createLogger({ job: "sweep-webhooks" });
+  try {
+    const sweep = await sweepWebhookEvents(db, {}, { logger });
+    if (sweep.processed + sweep.retrying + sweep.failed > 0) logger.info("webhooks swept", { ...sweep });
+  } catch (error) {
+    logger.error("webhook sweep failed", { error });
+    throw error;
   }
 }

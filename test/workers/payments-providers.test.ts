@@ -35,6 +35,7 @@ describe.skipIf(!hasStripeMock())("Stripe API through stripe-mock", () => {
       {
         method: "POST",
         body: { amountCents: 300 },
+        headers: { "idempotency-key": "stripe-mock-refund" },
         envOverrides: liveStripe(),
       },
     );

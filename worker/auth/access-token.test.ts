@@ -13,7 +13,12 @@ const otherPem = generateKeyPairSync("rsa", { modulusLength: 2048 })
 describe("access tokens", () => {
   it("round-trips the claims with a kid header", async () => {
     const keys = await loadSigningKeys(pem);
-    const { token, expiresAt } = await issueAccessToken(keys, { sub: "u1", role: "CREATOR", emailVerified: true, sid: "s1" });
+    const { token, expiresAt } = await issueAccessToken(keys, {
+      sub: "u1",
+      role: "CREATOR",
+      emailVerified: true,
+      sid: "s1",
+    });
     expect(JSON.parse(Buffer.from(token.split(".")[0] ?? "", "base64url").toString()).kid).toBe(keys.kid);
     expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(ACCESS_TOKEN_TTL_SECONDS * 1000);
     expect(await verifyAccessToken(keys, token)).toEqual({

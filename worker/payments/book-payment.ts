@@ -3,6 +3,7 @@ import type { Db, Tx } from "../platform/db/client.ts";
 import { type Payment, payments } from "./payments.schema.ts";
 import { AppError } from "../platform/errors.ts";
 import { creditWallet, refundWallet, sumRefundedForPayment } from "../wallet/index.ts";
+import { activeDispute, clawBackDispute } from "./book-dispute.ts";
 
 /**
  * Payment state changes driven by verified webhooks. Each runs in one transaction holding
@@ -10,13 +11,13 @@ import { creditWallet, refundWallet, sumRefundedForPayment } from "../wallet/ind
  * ledger's idempotency keys make every booking happen once whatever the delivery order.
  */
 
-async function lockPayment(tx: Tx, paymentId: string): Promise<Payment> {
+export async function lockPayment(tx: Tx, paymentId: string): Promise<Payment> {
   const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
   if (!p) throw new AppError("PAYMENT_NOT_FOUND", 404, `Payment ${paymentId} not found`);
   return p;
 }
 
-const deposited = (p: Payment) => p.status === "SUCCEEDED" || p.status === "REFUNDED";
+export const deposited = (p: Payment) => p.status === "SUCCEEDED" || p.status === "REFUNDED" || p.status === "DISPUTED";
 
 /** Money arrived: deposit the credits (once), then apply any refund that arrived first. */
 export async function completePayment(
@@ -40,13 +41,18 @@ export async function completePayment(
       paymentId: p.id,
       metadata: { amountCents: p.amountCents.toString(), currency: p.currency },
     });
+    const dispute = activeDispute(p);
     const [updated] = await tx
       .update(payments)
-      .set({ status: p.refundedCents > 0n ? "REFUNDED" : "SUCCEEDED", metadata: { ...p.metadata, ...options.details } })
+      .set({
+        status: dispute ? "DISPUTED" : settledStatus(p),
+        metadata: { ...p.metadata, ...options.details },
+      })
       .where(eq(payments.id, p.id))
       .returning();
     if (!updated) throw new Error(`completePayment: payment ${p.id} vanished under lock`);
-    if (updated.refundedCents > 0n) await clawBack(tx, updated);
+    if (dispute) await clawBackDispute(tx, updated, dispute);
+    else if (updated.refundedCents > 0n) await clawBack(tx, updated);
     return updated;
   });
 }
@@ -82,19 +88,23 @@ export async function applyRefund(
       .update(payments)
       .set({
         refundedCents: total,
-        status: deposited(p) ? "REFUNDED" : p.status,
+        status: deposited(p) && p.status !== "DISPUTED" ? "REFUNDED" : p.status,
         metadata: { ...p.metadata, ...options.details },
       })
       .where(eq(payments.id, p.id))
       .returning();
     if (!updated) throw new Error(`applyRefund: payment ${p.id} vanished under lock`);
-    if (deposited(updated)) await clawBack(tx, updated);
+    // While a chargeback holds the credits the refund is only recorded; a won dispute books it.
+    if (deposited(updated) && !activeDispute(updated)) await clawBack(tx, updated);
     return updated;
   });
 }
 
+/** What a payment settles to when no chargeback holds it. */
+export const settledStatus = (p: Payment) => (p.refundedCents > 0n ? "REFUNDED" : "SUCCEEDED");
+
 /** Takes back credits for the refunded share not yet taken back. */
-async function clawBack(tx: Tx, p: Payment): Promise<void> {
+export async function clawBack(tx: Tx, p: Payment): Promise<void> {
   const target = (p.credits * p.refundedCents) / p.amountCents;
   const delta = target - (await sumRefundedForPayment(tx, { userId: p.userId, paymentId: p.id }));
   if (delta <= 0n) return;

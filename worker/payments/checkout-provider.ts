@@ -19,5 +19,6 @@ export interface CheckoutSession {
 export interface CheckoutProvider {
   readonly mode: "live" | "dev";
   createCheckout(input: CheckoutInput): Promise<CheckoutSession>;
-  refund(input: { payment: Payment; amountCents: bigint }): Promise<{ refundId: string }>;
+  /** One refund per idempotencyKey: asking again with the same key returns the same refund. */
+  refund(input: { payment: Payment; amountCents: bigint; idempotencyKey: string }): Promise<{ refundId: string }>;
 }

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { adminRefundSchema, WEBHOOK_EVENT_STATUSES } from "../../contracts/payments.ts";
+import { adminRefundSchema, refundIdempotencyKeySchema, WEBHOOK_EVENT_STATUSES } from "../../contracts/payments.ts";
 import { currentUser, requireRole, ROLE_ACCESS } from "../auth/index.ts";
 import type { AppEnv } from "../platform/types.ts";
 import { validate } from "../platform/validate.ts";
@@ -10,19 +10,31 @@ import { listWebhookEvents } from "./webhooks/list-webhook-events.ts";
 import { replayWebhookEvent } from "./webhooks/replay-webhook-event.ts";
 
 const idParam = z.object({ id: z.uuid() });
+const refundHeaders = z.object({ "idempotency-key": refundIdempotencyKeySchema.optional() });
 
 /** /api/admin/payments: refunds and the provider-event list with replay. */
 export const paymentsAdminRoutes = new Hono<AppEnv>()
   .use(requireRole(ROLE_ACCESS.admin))
-  .post("/:id/refund", validate("param", idParam), validate("json", adminRefundSchema), async (c) => {
-    const result = await requestRefund(
-      c.var.db,
-      { paymentId: c.req.valid("param").id, amountCents: c.req.valid("json").amountCents, actorId: currentUser(c).id },
-      paymentDeps(c),
-    );
-    // The webhook books the refund; the answer says it was requested.
-    return c.json(result, 202);
-  })
+  .post(
+    "/:id/refund",
+    validate("param", idParam),
+    validate("header", refundHeaders),
+    validate("json", adminRefundSchema),
+    async (c) => {
+      const result = await requestRefund(
+        c.var.db,
+        {
+          paymentId: c.req.valid("param").id,
+          amountCents: c.req.valid("json").amountCents,
+          idempotencyKey: c.req.valid("header")["idempotency-key"],
+          actorId: currentUser(c).id,
+        },
+        paymentDeps(c),
+      );
+      // The webhook books the refund; the answer says it was requested.
+      return c.json(result, 202);
+    },
+  )
   .get("/webhooks", validate("query", z.object({ status: z.enum(WEBHOOK_EVENT_STATUSES).optional() })), async (c) => {
     return c.json({ events: await listWebhookEvents(c.var.db, c.req.valid("query")) });
   })

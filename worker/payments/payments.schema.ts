@@ -59,13 +59,42 @@ export const webhookEvents = pgTable(
     type: text("type").notNull(),
     payload: jsonb("payload").$type<unknown>().notNull(),
     status: webhookEventStatusEnum("status").notNull().default("RECEIVED"),
+    /** Handling runs started: by a delivery, the retry sweeper or an admin replay. */
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
     receivedAt: createdAt(),
+    /** When the current (or last) run claimed the event; RECEIVED long after this = abandoned. */
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the sweeper retries a transient failure; null = never (processed, permanent, exhausted). */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
     processedAt: timestamp("processed_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("webhook_event_provider_event_uq").on(t.provider, t.eventId)],
+  (t) => [
+    uniqueIndex("webhook_event_provider_event_uq").on(t.provider, t.eventId),
+    index("webhook_event_retry_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * Refunds an admin asked a provider for, one per (payment, Idempotency-Key): the same key
+ * gets the same refund back, a new key another one. The provider's webhook books the money.
+ */
+export const paymentRefunds = pgTable(
+  "payment_refund",
+  {
+    id: id(),
+    paymentId: uuid("payment_id")
+      .notNull()
+      .references(() => payments.id, { onDelete: "restrict" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    amountCents: bigint("amount_cents", { mode: "bigint" }).notNull(),
+    /** Null until the provider answered (a failed request is retried with the same key). */
+    providerRefundId: text("provider_refund_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("payment_refund_payment_key_uq").on(t.paymentId, t.idempotencyKey)],
 );
 
 export type Payment = typeof payments.$inferSelect;
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
+export type PaymentRefund = typeof paymentRefunds.$inferSelect;

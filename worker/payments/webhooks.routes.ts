@@ -5,9 +5,10 @@ import { coinbaseWebhookSecret, stripeWebhookSecret } from "./provider-config.ts
 import { receiveStripeWebhook } from "./stripe/stripe-webhook.ts";
 
 /**
- * /api/webhooks/*: the raw body is read as text and verified before it is parsed.
- * Verified events always get a 200 (the seed's rule against retry storms); failures are
- * kept in webhook_event for replay.
+ * /api/webhooks/*: the raw body is read as text and verified before it is parsed. A 2xx
+ * acknowledges the event (processed, duplicate, ignored, or failed for good and kept for an
+ * admin); a transient failure answers 503 and a delivery racing another 409, so the provider
+ * retries (record-webhook-event.ts).
  */
 export const paymentsWebhookRoutes = new Hono<AppEnv>()
   .post("/stripe", async (c) => {

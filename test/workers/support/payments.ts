@@ -1,6 +1,10 @@
 import { env } from "cloudflare:test";
+import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { expect } from "vitest";
+import { createDb } from "../../../worker/platform/db/client.ts";
+import type { Logger } from "../../../worker/platform/logger.ts";
+import { webhookEvents } from "../../../worker/payments/payments.schema.ts";
 import { call } from "./http.ts";
 import type { Session } from "./session.ts";
 
@@ -109,6 +113,53 @@ export async function signStripe(
     ...(options.timestamp ? { timestamp: options.timestamp } : {}),
     cryptoProvider: Stripe.createSubtleCryptoProvider(),
   });
+}
+
+/** A Stripe dispute about the charge of a test checkout (found by its PaymentIntent). */
+export function disputeObject(p: { paymentId: string }, status: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id: `dp_test_${p.paymentId.slice(0, 8)}`,
+    object: "dispute",
+    amount: 899,
+    currency: "usd",
+    charge: `ch_test_${p.paymentId.slice(0, 8)}`,
+    payment_intent: `pi_test_${p.paymentId.slice(0, 8)}`,
+    status,
+    ...overrides,
+  };
+}
+
+/** A direct database handle for what the API has no door for (webhook_event rows, row locks). */
+export function paymentsDb() {
+  const bindings = env as unknown as { DATABASE_URL: string; NEON_WS_PROXY: string };
+  return createDb({ url: bindings.DATABASE_URL, wsProxy: bindings.NEON_WS_PROXY, max: 2 });
+}
+
+export async function webhookEventRow(eventId: string) {
+  const { db, close } = paymentsDb();
+  try {
+    const [row] = await db
+      .select()
+      .from(webhookEvents)
+      .where(and(eq(webhookEvents.provider, "stripe"), eq(webhookEvents.eventId, eventId)));
+    return row;
+  } finally {
+    await close();
+  }
+}
+
+/** A Logger that keeps its lines, to assert on alerts. */
+export function recordingLogger(): Logger & { lines: { level: string; msg: string; fields?: unknown }[] } {
+  const lines: { level: string; msg: string; fields?: unknown }[] = [];
+  const logger = {
+    lines,
+    debug: (msg: string, fields?: Record<string, unknown>) => lines.push({ level: "debug", msg, fields }),
+    info: (msg: string, fields?: Record<string, unknown>) => lines.push({ level: "info", msg, fields }),
+    warn: (msg: string, fields?: Record<string, unknown>) => lines.push({ level: "warn", msg, fields }),
+    error: (msg: string, fields?: Record<string, unknown>) => lines.push({ level: "error", msg, fields }),
+    child: () => logger,
+  };
+  return logger;
 }
 
 export async function postStripe(payload: string, signature?: string) {

@@ -71,13 +71,13 @@ export function createCoinbaseCheckoutProvider(options: {
       }
       return { providerRef: checkout.id, checkoutUrl: checkout.url };
     },
-    async refund({ payment, amountCents }) {
+    async refund({ payment, amountCents, idempotencyKey }) {
       if (!payment.providerRef) throw new AppError("NOT_REFUNDABLE", 409, "This payment has no Coinbase checkout");
       const refund = await call(
         "POST",
         `/api/v1/checkouts/${encodeURIComponent(payment.providerRef)}/refund`,
         { amount: formatCents(amountCents), currency: "USDC" },
-        `refund:${payment.id}:${amountCents}:${payment.refundedCents}`,
+        `refund:${payment.id}:${idempotencyKey}`,
       );
       return { refundId: typeof refund.id === "string" ? refund.id : `${payment.providerRef}:refund` };
     },

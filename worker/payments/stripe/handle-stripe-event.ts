@@ -2,6 +2,8 @@ import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { applyRefund, completePayment, failPayment } from "../book-payment.ts";
 import { findPaymentByIntent, findPaymentForProvider } from "../find-payment.ts";
+import { chargeDisputeClosed } from "./charge-dispute-closed.ts";
+import { chargeDisputeCreated } from "./charge-dispute-created.ts";
 import {
   stripeChargeSchema,
   type StripeEventEnvelope,
@@ -64,5 +66,9 @@ export function handleStripeEvent(db: Db, event: StripeEventEnvelope & { type: S
       return sessionFailed(db, object, "checkout expired");
     case "charge.refunded":
       return chargeRefunded(db, object);
+    case "charge.dispute.created":
+      return chargeDisputeCreated(db, object);
+    case "charge.dispute.closed":
+      return chargeDisputeClosed(db, object);
   }
 }

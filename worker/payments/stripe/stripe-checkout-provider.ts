@@ -36,13 +36,13 @@ export function createStripeCheckoutProvider(options: {
       if (!session.url) throw new AppError("PAYMENT_PROVIDER_ERROR", 502, "Stripe returned no checkout URL");
       return { providerRef: session.id, checkoutUrl: session.url };
     },
-    async refund({ payment, amountCents }) {
+    async refund({ payment, amountCents, idempotencyKey }) {
       const paymentIntent =
         typeof payment.metadata.paymentIntentId === "string" ? payment.metadata.paymentIntentId : undefined;
       if (!paymentIntent) throw new AppError("NOT_REFUNDABLE", 409, "This payment has no Stripe payment intent yet");
       const refund = await stripe.refunds.create(
         { payment_intent: paymentIntent, amount: Number(amountCents), metadata: { paymentId: payment.id } },
-        { idempotencyKey: `refund:${payment.id}:${amountCents}:${payment.refundedCents}` },
+        { idempotencyKey: `refund:${payment.id}:${idempotencyKey}` },
       );
       return { refundId: refund.id };
     },

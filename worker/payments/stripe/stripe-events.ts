@@ -30,6 +30,21 @@ export const stripeChargeSchema = z.object({
 });
 export type StripeCharge = z.infer<typeof stripeChargeSchema>;
 
+export const stripeDisputeSchema = z.object({
+  id: z.string(),
+  object: z.literal("dispute"),
+  amount: z.number().int(),
+  currency: z.string(),
+  charge: z.union([z.string(), z.object({ id: z.string() })]),
+  payment_intent: z
+    .union([z.string(), z.object({ id: z.string() })])
+    .nullable()
+    .optional(),
+  /** won, lost, warning_closed (an inquiry that never became a chargeback), or an open state. */
+  status: z.string(),
+});
+export type StripeDispute = z.infer<typeof stripeDisputeSchema>;
+
 export const stripeEventSchema = z.object({
   id: z.string(),
   type: z.string(),
@@ -43,6 +58,8 @@ export const STRIPE_EVENT_TYPES = [
   "checkout.session.async_payment_failed",
   "checkout.session.expired",
   "charge.refunded",
+  "charge.dispute.created",
+  "charge.dispute.closed",
 ] as const;
 export type StripeEventType = (typeof STRIPE_EVENT_TYPES)[number];
 export const isAllowedStripeEvent = (t: string): t is StripeEventType =>

@@ -12,6 +12,7 @@ export async function listWebhookEvents(db: DbOrTx, input: { status?: WebhookEve
       type: webhookEvents.type,
       status: webhookEvents.status,
       attempts: webhookEvents.attempts,
+      nextAttemptAt: webhookEvents.nextAttemptAt,
       error: webhookEvents.error,
       receivedAt: webhookEvents.receivedAt,
     })

@@ -1,13 +1,23 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
-import { notFound } from "../../platform/errors.ts";
+import { AppError, notFound } from "../../platform/errors.ts";
 import type { Logger } from "../../platform/logger.ts";
 import { replayCoinbaseEvent } from "../coinbase/coinbase-webhook.ts";
-import { webhookEvents } from "../payments.schema.ts";
+import { type WebhookEvent, webhookEvents } from "../payments.schema.ts";
 import { replayStripeEvent } from "../stripe/stripe-webhook.ts";
-import { runHandler, type WebhookOutcome } from "./record-webhook-event.ts";
+import { claimWebhookEvent, runHandler, type WebhookOutcome } from "./record-webhook-event.ts";
 
-/** Runs a stored event's handler again (admin replay); processed or ignored events are left alone. */
+/** The handler of a stored event, run from its stored payload (admin replay, retry sweeper). */
+export function storedEventHandler(db: Db, event: Pick<WebhookEvent, "provider" | "payload">): () => Promise<void> {
+  return event.provider === "stripe"
+    ? () => replayStripeEvent(db, event.payload)
+    : () => replayCoinbaseEvent(db, event.payload);
+}
+
+/**
+ * Runs a stored FAILED (or abandoned) event's handler again (admin replay); processed or
+ * ignored events are left alone, one being handled right now is a 409.
+ */
 export async function replayWebhookEvent(
   db: Db,
   input: { id: string },
@@ -16,13 +26,13 @@ export async function replayWebhookEvent(
   const [event] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, input.id));
   if (!event) throw notFound("Webhook event");
   if (event.status === "PROCESSED" || event.status === "IGNORED") return "duplicate";
-  const replay =
-    event.provider === "stripe"
-      ? () => replayStripeEvent(db, event.payload)
-      : () => replayCoinbaseEvent(db, event.payload);
-  return runHandler(db, input.id, replay, deps.logger, {
+  const [claim] = await claimWebhookEvent(db, eq(webhookEvents.id, input.id));
+  if (!claim) throw new AppError("WEBHOOK_IN_PROGRESS", 409, "This event is being processed right now");
+  const result = await runHandler(db, claim, storedEventHandler(db, event), deps.logger, {
     provider: event.provider,
     eventId: event.eventId,
     replay: true,
   });
+  // A transient failure is scheduled for the sweeper; to the admin it failed this time.
+  return result === "retry" ? "failed" : result;
 }

@@ -68,6 +68,7 @@ describe("checkoutBanner", () => {
       title: "Payment failed",
     });
     expect(checkoutBanner(input({ payment: payment("REFUNDED") }))?.tone).toBe("info");
+    expect(checkoutBanner(input({ payment: payment("DISPUTED") }))?.title).toBe("Payment disputed");
     expect(checkoutBanner(input({ checkout: "cancelled" }))).toMatchObject({
       tone: "info",
       title: "Checkout cancelled",

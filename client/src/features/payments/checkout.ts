@@ -66,6 +66,12 @@ export function checkoutBanner(input: CheckoutBannerInput): CheckoutBanner | nul
       };
     case "REFUNDED":
       return { tone: "info", title: "Payment refunded", message: "This payment was refunded." };
+    case "DISPUTED":
+      return {
+        tone: "warning",
+        title: "Payment disputed",
+        message: "This payment is disputed with your bank; its credits are on hold until the dispute closes.",
+      };
     case "PENDING":
       return input.timedOut
         ? {

@@ -6,6 +6,7 @@ const STATUS: Record<PaymentStatus, { label: string; tone: BadgeTone }> = {
   PENDING: { label: "Pending", tone: "amber" },
   FAILED: { label: "Failed", tone: "red" },
   REFUNDED: { label: "Refunded", tone: "violet" },
+  DISPUTED: { label: "Disputed", tone: "red" },
 };
 
 export function PaymentStatusBadge(props: { status: PaymentStatus }) {
