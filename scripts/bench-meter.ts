@@ -15,6 +15,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
+import WebSocket from "ws";
 import { z } from "zod";
 import { meterResultSchema } from "../contracts/metering.ts";
 import { issueAccessToken } from "../worker/auth/access-token.ts";
@@ -46,6 +47,8 @@ const { values: args } = parseArgs({
     "interval-ms": { type: "string", default: "1000" },
     "warmup-seconds": { type: "string", default: "5" },
     "no-pooler": { type: "boolean", default: false },
+    /** http: POST /api/meter per tick; ws: the session's WebSocket; both: one run of each. */
+    transport: { type: "string", default: "both" },
   },
 });
 
@@ -64,6 +67,9 @@ const SECONDS = intArg("seconds", 1, 600);
 const INTERVAL_MS = intArg("interval-ms", 500, 60_000);
 const WARMUP_MS = intArg("warmup-seconds", 0, 120) * 1000;
 const USE_POOLER = !args["no-pooler"];
+const TRANSPORTS: Transport[] =
+  args.transport === "both" ? ["http", "ws"] : args.transport === "ws" ? ["ws"] : ["http"];
+type Transport = "http" | "ws";
 /** The seed's default rate: 6 credits a minute, in millicredits. */
 const RATE_PER_MINUTE = 6000n;
 const TICK_PRICE = (RATE_PER_MINUTE * BigInt(INTERVAL_MS)) / 60_000n;
@@ -346,6 +352,53 @@ interface LiveSession {
   due: number;
   /** When the start answered (the server's startedAt is no later). */
   startedAt: number;
+  /** The metering socket, when ticking over WebSocket. */
+  socket?: MeterSocket;
+}
+
+/**
+ * A session's metering socket (GET /api/meter/socket): one tick frame out, one tick_result back,
+ * answered like POST /api/meter, so the load loop handles both transports the same way.
+ */
+class MeterSocket {
+  private waiting: ((frame: { status: number; body: string }) => void) | null = null;
+  private readonly ws: WebSocket;
+  private constructor(ws: WebSocket) {
+    this.ws = ws;
+    ws.on("message", (data) => {
+      const frame = JSON.parse(String(data)) as { type: string; status?: number; result?: unknown; error?: unknown };
+      if (frame.type !== "tick_result" || !this.waiting) return;
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve({ status: frame.status ?? 0, body: JSON.stringify(frame.result ?? { error: frame.error }) });
+    });
+    ws.on("close", () => {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve?.({ status: 409, body: JSON.stringify({ error: { code: "SESSION_NOT_ACTIVE" } }) });
+    });
+  }
+  static open(url: string, headers: Record<string, string>): Promise<MeterSocket> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url, { headers });
+      ws.once("open", () => resolve(new MeterSocket(ws)));
+      ws.once("error", reject);
+    });
+  }
+  tick(intervalIndex: number, playbackMs: number): Promise<{ status: number; body: string; ms: number }> {
+    const sentAt = performance.now();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("tick_result timeout")), 15_000);
+      this.waiting = (frame) => {
+        clearTimeout(timer);
+        resolve({ ...frame, ms: performance.now() - sentAt });
+      };
+      this.ws.send(JSON.stringify({ type: "tick", intervalIndex, playbackMs }));
+    });
+  }
+  close(): void {
+    this.ws.close();
+  }
 }
 
 /** A binary min-heap on `due`. */
@@ -430,9 +483,13 @@ async function runLoad(
   cookies: Map<string, string>,
   db: ScriptDb,
   database: string,
+  transport: Transport,
+  firstViewer: number,
 ): Promise<LoadResult> {
   const queue = new DueQueue();
-  const toStart = Array.from({ length: SESSIONS }, (_, i) => SESSIONS - i); // pop() → 1, 2, …
+  const count = Math.max(0, SESSIONS - firstViewer + 1);
+  const toStart = Array.from({ length: count }, (_, i) => SESSIONS - i); // pop() → firstViewer, …
+  const sockets: MeterSocket[] = [];
   const startStatuses: Record<string, number> = {};
   const startLatencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -468,6 +525,14 @@ async function runLoad(
         if (res.status !== 201) continue;
         startLatencies.push(res.ms);
         const { sessionId } = sessionBodySchema.parse(JSON.parse(res.body));
+        const socket =
+          transport === "ws"
+            ? await MeterSocket.open(
+                `${origin.replace(/^http/, "ws")}/api/meter/socket?sessionId=${sessionId}`,
+                headers,
+              )
+            : undefined;
+        if (socket) sockets.push(socket);
         started += 1;
         lastStartAt = performance.now();
         const startedAt = performance.now();
@@ -479,6 +544,7 @@ async function runLoad(
           next: 0,
           due: dueAt(startedAt, 0),
           startedAt,
+          ...(socket ? { socket } : {}),
         });
         return;
       }
@@ -492,12 +558,14 @@ async function runLoad(
     if (sentAt >= windowStart) lags.push(sentAt - s.due);
     let res: Awaited<ReturnType<BenchClient["send"]>>;
     try {
-      res = await client.send({
-        method: "POST",
-        path: "/api/meter",
-        headers: s.headers,
-        body: JSON.stringify({ ...s.body, intervalIndex: s.next, playbackMs: INTERVAL_MS }),
-      });
+      res = s.socket
+        ? await s.socket.tick(s.next, INTERVAL_MS)
+        : await client.send({
+            method: "POST",
+            path: "/api/meter",
+            headers: s.headers,
+            body: JSON.stringify({ ...s.body, intervalIndex: s.next, playbackMs: INTERVAL_MS }),
+          });
     } catch (error) {
       const at = performance.now();
       bump(at < windowStart ? beforeWindow : statuses, `ERR ${error instanceof Error ? error.message : String(error)}`);
@@ -588,6 +656,7 @@ async function runLoad(
   const aliveAtWindowEnd = started - ended;
   const endedAtWindowEnd = ended;
   await Promise.all(workers);
+  for (const socket of sockets) socket.close();
   latencies.sort((a, b) => a - b);
   startLatencies.sort((a, b) => a - b);
   lags.sort((a, b) => a - b);
@@ -979,7 +1048,14 @@ async function main(): Promise<void> {
       console.log(
         `load: starting up to ${SESSIONS} sessions while the stack keeps up, each ticking once per interval…`,
       );
-      const load = await runLoad(client, activeStack, cookies, db, database);
+      const transport = TRANSPORTS[0] ?? "http";
+      const load = await runLoad(client, activeStack, cookies, db, database, transport, 1);
+      // The same again over the sessions' WebSockets, with viewers the first run did not use.
+      const wsLoad =
+        TRANSPORTS.length > 1
+          ? (console.log("load: the same over each session's metering WebSocket…"),
+            await runLoad(client, activeStack, cookies, db, database, "ws", load.started + 1))
+          : null;
       const remaining = await waitForSessionsToEnd(db, 60_000);
       const violations = await checkLedgerInvariants(db);
       const charges = await doubleCharges(db, startBalances);
@@ -1002,7 +1078,7 @@ async function main(): Promise<void> {
       );
       console.log(`         tick answers during the ramp and warm-up: ${countsLine(load.beforeWindow)}`);
       console.log(
-        `ticks (HTTP → Worker → ViewerSession → Postgres): ${fmt(tps)} ticks/s  ${latencyLine(load.latencies)}  over ${load.windowSeconds} s (${load.ticks} booked)`,
+        `ticks (${transport === "ws" ? "WebSocket" : "HTTP"} → Worker → ViewerSession → Postgres): ${fmt(tps)} ticks/s  ${latencyLine(load.latencies)}  over ${load.windowSeconds} s (${load.ticks} booked)`,
       );
       const nonOk = Object.fromEntries(Object.entries(load.statuses).filter(([k]) => k !== "200"));
       const errors = Object.fromEntries(Object.entries(nonOk).filter(([k]) => k !== "429 TICK_TOO_EARLY"));
@@ -1021,6 +1097,17 @@ async function main(): Promise<void> {
       console.log(
         `  ratios: vs pgbench bookMeterTick statement ${fmt(tps / booking.tps, 3)}, vs pgbench minimal tick ${fmt(tps / minimal.tps, 3)}, vs GET /favicon.svg ${fmt(tps / noopRps, 3)}`,
       );
+      if (wsLoad) {
+        const wsTps = wsLoad.ticks / wsLoad.windowSeconds;
+        const wsNonOk = Object.fromEntries(Object.entries(wsLoad.statuses).filter(([k]) => k !== "200"));
+        console.log(
+          `ticks (WebSocket → ViewerSession → Postgres): ${fmt(wsTps)} ticks/s  ${latencyLine(wsLoad.latencies)}  over ${wsLoad.windowSeconds} s (${wsLoad.ticks} booked; ${wsLoad.started} sessions admitted; non-200: ${countsLine(wsNonOk)})`,
+        );
+        console.log(
+          `  ratios: vs pgbench bookMeterTick statement ${fmt(wsTps / booking.tps, 3)}, vs pgbench minimal tick ${fmt(wsTps / minimal.tps, 3)}, vs GET /favicon.svg ${fmt(wsTps / noopRps, 3)}, vs the HTTP path ${fmt(wsTps / Math.max(tps, 1e-9), 2)}; ` +
+            `cpu in its window: workerd ${fmt(wsLoad.cpu.cores.workerd, 2)}, all ${fmt(wsLoad.cpu.systemCores, 2)} of ${availableParallelism()}`,
+        );
+      }
       console.log(
         `  goal ≥ 1000 ticks/s with p99 < 100 ms: ${tps >= 1000 && percentile(load.latencies, 99) < 100 ? "met" : "not met"}; ` +
           `${SESSIONS} sessions at ${INTERVAL_MS} ms would need ≥ ${fmt(SESSIONS / ((2 * INTERVAL_MS) / 1000))} ticks/s just to stay alive ` +
