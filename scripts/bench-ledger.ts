@@ -4,16 +4,14 @@
 //   BENCH_SECONDS (10)     measured seconds per side
 //   BENCH_VIEWERS (1000)   viewers drawn at random; all pay one hot creator
 //   PGBENCH (/usr/lib/postgresql/15/bin/pgbench)
-import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { createFreshDatabase, migrateDatabase, openDb, type ScriptDb } from "./lib/database.ts";
 import { users } from "../worker/users/users.schema.ts";
 import { wallets } from "../worker/wallet/wallet.schema.ts";
 import { checkLedgerInvariants, creditWallet, transfer } from "../worker/wallet/index.ts";
+import { runPgbench } from "./lib/bench-pgbench.ts";
 
 const BASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const CONCURRENCY = positiveInt("BENCH_CONCURRENCY", 8, 256);
@@ -201,51 +199,6 @@ function pgbenchScript(): { text: string; statements: number } {
   return { text, statements: 8 };
 }
 
-interface PgbenchRun {
-  tps: number;
-  transactions: number;
-  failed: number;
-  latenciesMs: number[];
-  output: string;
-}
-
-async function runPgbench(url: string, dir: string): Promise<PgbenchRun> {
-  const scriptPath = join(dir, "transfer.sql");
-  writeFileSync(scriptPath, pgbenchScript().text);
-  // -n: no vacuum of pgbench's own tables; -M extended: the protocol node-postgres uses for
-  // parameterised queries (parse + bind + execute per statement, no named statements).
-  const flags = `-n -M extended -c ${CONCURRENCY} -j ${CONCURRENCY} -T ${SECONDS} -D viewers=${VIEWERS}`;
-  const args = [...flags.split(" "), "-f", scriptPath, "-l", "--log-prefix", join(dir, "pgbench_log"), url];
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(PGBENCH, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let text = "";
-    child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), (SECONDS + 60) * 1000);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(text);
-      else reject(new Error(`pgbench exited with ${code}:\n${text}`));
-    });
-  });
-  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1] ?? Number.NaN);
-  const transactions = Number(/number of transactions actually processed: (\d+)/.exec(output)?.[1] ?? Number.NaN);
-  const failed = Number(/number of failed transactions: (\d+)/.exec(output)?.[1] ?? 0);
-  const latenciesMs: number[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.startsWith("pgbench_log"))) {
-    for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
-      const micros = Number(line.split(" ")[2]);
-      if (Number.isFinite(micros) && line.length > 0) latenciesMs.push(micros / 1000);
-    }
-  }
-  latenciesMs.sort((a, b) => a - b);
-  return { tps, transactions, failed, latenciesMs, output };
-}
-
 async function main(): Promise<void> {
   assertLoopback(BASE_URL);
   const hardStop = setTimeout(
@@ -258,7 +211,6 @@ async function main(): Promise<void> {
   hardStop.unref();
 
   const fresh = await createFreshDatabase(BASE_URL, "tollgate_bench");
-  const dir = mkdtempSync(join(tmpdir(), "bench-ledger-"));
   const { db, pool } = openDb(fresh.url, CONCURRENCY + 2);
   try {
     await migrateDatabase(fresh.url);
@@ -287,7 +239,13 @@ async function main(): Promise<void> {
 
     console.log(`pgbench: ${CONCURRENCY} clients, ${SECONDS} s, same ${script.statements} statements per transfer`);
     await vacuum();
-    const bench = await runPgbench(fresh.url, dir);
+    const bench = await runPgbench(fresh.url, script.text, {
+      clients: CONCURRENCY,
+      threads: CONCURRENCY,
+      seconds: SECONDS,
+      vars: { viewers: VIEWERS },
+      pgbench: PGBENCH,
+    });
 
     const violations = await checkLedgerInvariants(db);
     const ratio = nodeTps / bench.tps;
@@ -316,7 +274,6 @@ async function main(): Promise<void> {
   } finally {
     await pool.end();
     await fresh.drop();
-    rmSync(dir, { recursive: true, force: true });
     clearTimeout(hardStop);
   }
 }
