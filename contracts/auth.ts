@@ -54,8 +54,8 @@ export const publicUserSchema = z.object({
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
-/** POST /api/auth/register → 201. */
-export const registeredSchema = z.object({ user: publicUserSchema });
+/** POST /api/auth/register → 202, the same for a new and a taken email (no account enumeration). */
+export const registeredSchema = z.object({ status: z.literal("check_email") });
 /** Resend, forgot and reset answers: the same whether or not the account exists. */
 export const acceptedSchema = z.object({ ok: z.literal(true), message: z.string().optional() });
 
@@ -71,9 +71,12 @@ export type Me = z.infer<typeof meSchema>;
 
 export const sessionSchema = z.object({ user: publicUserSchema, accessTokenExpiresAt: z.string() });
 
-/** Outcomes of GET /api/auth/verify, shown by the client's /verify page (?status=). */
+/** Outcomes of POST /api/auth/verify, shown by the client's /verify page. */
 export const VERIFY_STATUSES = ["ok", "expired", "used", "invalid", "already_verified"] as const;
 export type VerifyStatus = (typeof VERIFY_STATUSES)[number];
+/** POST /api/auth/verify: the page the mailed link opens confirms with a click, never a GET. */
+export const verifyEmailSchema = z.object({ token: z.string().min(1).max(200) });
+export const verifyResultSchema = z.object({ status: z.enum(VERIFY_STATUSES) });
 
 export const outboxMessageSchema = z.object({
   id: z.string(),

@@ -19,3 +19,8 @@ export function takeHit(state: WindowState, now: number, limit: number, windowMs
   hits.push(now);
   return [{ hits }, { allowed: true, remaining: limit - hits.length, retryAfterMs: 0 }];
 }
+
+/** Gives back one hit (the newest): an attempt that turned out not to count, e.g. a successful login. */
+export function releaseHit(state: WindowState): WindowState {
+  return { hits: state.hits.slice(0, -1) };
+}

@@ -74,18 +74,25 @@ export async function registerVerifiedUser(input: { email: string; password: str
     headers: { "content-type": "application/json" },
     body: JSON.stringify(input),
   });
-  if (register.status !== 201) throw new Error(`register: ${register.status} ${await register.text()}`);
+  if (register.status !== 202) throw new Error(`register: ${register.status} ${await register.text()}`);
 
-  const outbox = await fetch(`${baseUrl()}/api/dev/outbox?${new URLSearchParams({ to: input.email }).toString()}`);
-  const { messages } = (await outbox.json()) as { messages: OutboxMessage[] };
-  const link = messages
-    .map((m) => /\/api\/auth\/verify\?token=[^\s"<>]+/.exec(m.text)?.[0])
-    .find((found): found is string => !!found);
+  // The mail is sent after the response: wait for it, then confirm the way the page does (a POST).
+  let link: string | undefined;
+  for (let attempt = 0; attempt < 50 && !link; attempt++) {
+    const outbox = await fetch(`${baseUrl()}/api/dev/outbox?${new URLSearchParams({ to: input.email }).toString()}`);
+    const { messages } = (await outbox.json()) as { messages: OutboxMessage[] };
+    link = messages.map((m) => /\/verify\?token=[^\s"<>]+/.exec(m.text)?.[0]).find((found): found is string => !!found);
+    if (!link) await new Promise((r) => setTimeout(r, 100));
+  }
   if (!link) throw new Error(`no confirmation email for ${input.email}`);
-
-  const verify = await fetch(`${baseUrl()}${link}`, { redirect: "manual" });
-  const location = verify.headers.get("location") ?? "";
-  if (!location.includes("status=ok")) throw new Error(`verify: ${verify.status} → ${location}`);
+  const token = new URL(link, baseUrl()).searchParams.get("token");
+  const verify = await fetch(`${baseUrl()}/api/auth/verify`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl() },
+    body: JSON.stringify({ token }),
+  });
+  const { status } = (await verify.json()) as { status: string };
+  if (status !== "ok") throw new Error(`verify: ${verify.status} → ${status}`);
 }
 
 /** The browser tier's own livekit-server; its webhooks go to this tier's Worker. Empty strings when the tier skips. */

@@ -5,9 +5,11 @@ import {
   registerSchema,
   resendVerificationSchema,
   resetPasswordSchema,
+  verifyEmailSchema,
 } from "../../contracts/auth.ts";
+import { AppError } from "../platform/errors.ts";
 import { createEmailSender } from "../platform/email/email-sender.ts";
-import { clientIp, enforceRateLimits, LIMITS } from "../platform/rate-limit.ts";
+import { clientIp, clientIpKey, enforceRateLimits, limitFailures, LIMITS } from "../platform/rate-limit.ts";
 import { appUrl } from "../platform/app-url.ts";
 import { validate } from "../platform/validate.ts";
 import type { AppEnv } from "../platform/types.ts";
@@ -16,7 +18,8 @@ import { loadSigningKeys } from "./keys.ts";
 import { loginUser, type SessionTokens } from "./login-user.ts";
 import { refreshSession } from "./refresh-session.ts";
 import { revokeFamily, revokeRefreshToken } from "./refresh-tokens.ts";
-import { registerUser } from "./register-user.ts";
+import { afterResponse } from "./after-response.ts";
+import { registerUser, verifyLink } from "./register-user.ts";
 import { requestPasswordReset, resetPassword } from "./reset-password.ts";
 import { resendVerification, verifyEmail } from "./verify-email.ts";
 import { z } from "zod";
@@ -29,21 +32,26 @@ const sessionBody = (s: SessionTokens) => ({
 export const authRoutes = new Hono<AppEnv>()
   .post("/register", validate("json", registerSchema), async (c) => {
     const input = c.req.valid("json");
-    await enforceRateLimits(c, [[`register:ip:${clientIp(c)}`, LIMITS.registerIp]]);
-    const user = await registerUser(c.var.db, input, {
-      email: createEmailSender(c.var.config, c.var.db),
-      appUrl: appUrl(c),
-    });
-    return c.json({ user }, 201);
+    await enforceRateLimits(c, [[`register:ip:${clientIpKey(c)}`, LIMITS.registerIp]]);
+    await registerUser(c.var.db, input, { email: createEmailSender(c.var.config, c.var.db), appUrl: appUrl(c) });
+    // The same answer for a new and a taken address; the mail tells the owner which it was.
+    return c.json({ status: "check_email" as const }, 202);
   })
   .post("/login", validate("json", loginSchema), async (c) => {
     const input = c.req.valid("json");
-    await enforceRateLimits(c, [
-      [`login:ip:${clientIp(c)}`, LIMITS.loginIp],
-      [`login:account:${input.email}`, LIMITS.loginAccount],
-    ]);
+    const ip = clientIpKey(c);
     const keys = await loadSigningKeys(c.var.config.JWT_PRIVATE_KEY, c.var.config.JWT_KEY_ID);
-    const session = await loginUser(c.var.db, input, { keys });
+    // Failures only, per account and network: strangers' wrong guesses do not lock the owner out.
+    const session = await limitFailures(
+      c,
+      [
+        [`login:ip:${ip}`, LIMITS.loginIp],
+        [`login:account-ip:${input.email}:${ip}`, LIMITS.loginAccountIp],
+        [`login:account:${input.email}`, LIMITS.loginAccount],
+      ],
+      () => loginUser(c.var.db, input, { keys }),
+      (error) => error instanceof AppError && error.code === "INVALID_CREDENTIALS",
+    );
     setSessionCookies(c, session);
     return c.json(sessionBody(session));
   })
@@ -54,7 +62,8 @@ export const authRoutes = new Hono<AppEnv>()
       setSessionCookies(c, session);
       return c.json(sessionBody(session));
     } catch (error) {
-      clearSessionCookies(c);
+      // Only a refused token ends the browser's session; a database outage (503) keeps the cookies.
+      if (error instanceof AppError && error.status === 401) clearSessionCookies(c);
       throw error;
     }
   })
@@ -67,15 +76,20 @@ export const authRoutes = new Hono<AppEnv>()
     clearSessionCookies(c);
     return c.body(null, 204);
   })
-  .get("/verify", validate("query", z.object({ token: z.string().max(200).optional() })), async (c) => {
+  // Links mailed before verification moved to a POST: open the page, consume nothing (mail scanners GET links).
+  .get("/verify", validate("query", z.object({ token: z.string().max(200).optional() })), (c) => {
     const { token } = c.req.valid("query");
-    const status = token ? await verifyEmail(c.var.db, token) : "invalid";
-    return c.redirect(`${appUrl(c)}/verify?status=${status}`, 302);
+    return c.redirect(token ? verifyLink(appUrl(c), token) : `${appUrl(c)}/verify?status=invalid`, 302);
+  })
+  .post("/verify", validate("json", verifyEmailSchema), async (c) => {
+    await enforceRateLimits(c, [[`verify:ip:${clientIpKey(c)}`, LIMITS.verifyIp]]);
+    const { token } = c.req.valid("json");
+    return c.json({ status: await verifyEmail(c.var.db, token) });
   })
   .post("/verify/resend", validate("json", resendVerificationSchema), async (c) => {
     const { email } = c.req.valid("json");
     await enforceRateLimits(c, [
-      [`resend:ip:${clientIp(c)}`, LIMITS.resendIp],
+      [`resend:ip:${clientIpKey(c)}`, LIMITS.resendIp],
       [`resend:account:${email}`, LIMITS.resendAccount],
     ]);
     await resendVerification(c.var.db, email, { email: createEmailSender(c.var.config, c.var.db), appUrl: appUrl(c) });
@@ -84,17 +98,18 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/password/forgot", validate("json", forgotPasswordSchema), async (c) => {
     const { email } = c.req.valid("json");
     await enforceRateLimits(c, [
-      [`reset:ip:${clientIp(c)}`, LIMITS.resetIp],
+      [`reset:ip:${clientIpKey(c)}`, LIMITS.resetIp],
       [`reset:account:${email}`, LIMITS.resetAccount],
     ]);
-    await requestPasswordReset(c.var.db, email, {
-      email: createEmailSender(c.var.config, c.var.db),
-      appUrl: appUrl(c),
-    });
+    // After the response: its timing must not tell whether the account exists.
+    const link = appUrl(c);
+    afterResponse(c, (db) =>
+      requestPasswordReset(db, email, { email: createEmailSender(c.var.config, db), appUrl: link }),
+    );
     return c.json({ ok: true, message: "If that account exists, we sent a reset link." }, 202);
   })
   .post("/password/reset", validate("json", resetPasswordSchema), async (c) => {
-    await enforceRateLimits(c, [[`reset:ip:${clientIp(c)}`, LIMITS.resetIp]]);
+    await enforceRateLimits(c, [[`reset:ip:${clientIpKey(c)}`, LIMITS.resetIp]]);
     const input = c.req.valid("json");
     await resetPassword(c.var.db, { ...input, ip: clientIp(c) });
     clearSessionCookies(c);

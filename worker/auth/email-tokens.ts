@@ -39,6 +39,30 @@ export async function voidEmailTokens(
 
 export type ConsumeResult = { status: "ok"; userId: string } | { status: "expired" | "used" | "invalid" };
 
+/**
+ * What consuming the token would answer now, without consuming it: lets a reset refuse a bad link
+ * before paying for the password hash. consumeEmailToken still decides (a race can use it first).
+ */
+export async function checkEmailToken(
+  db: DbOrTx,
+  options: { token: string; purpose: EmailTokenPurpose; now?: Date },
+): Promise<ConsumeResult> {
+  const now = options.now ?? new Date();
+  const [row] = await db
+    .select({
+      userId: emailTokens.userId,
+      usedAt: emailTokens.usedAt,
+      purpose: emailTokens.purpose,
+      expiresAt: emailTokens.expiresAt,
+    })
+    .from(emailTokens)
+    .where(eq(emailTokens.tokenHash, await hashToken(options.token)));
+  if (!row || row.purpose !== options.purpose) return { status: "invalid" };
+  if (row.usedAt) return { status: "used" };
+  if (row.expiresAt <= now) return { status: "expired" };
+  return { status: "ok", userId: row.userId };
+}
+
 /** Single use: the conditional update claims the token; a second use finds used_at set. */
 export async function consumeEmailToken(
   db: DbOrTx,

@@ -7,6 +7,8 @@ export interface SigningKeys {
   publicKey: CryptoKey;
   /** The public half, published at /.well-known/jwks.json. */
   publicJwk: JWK;
+  /** HMAC key for refresh-token successors (refresh-tokens.ts), derived from the private key by HKDF. */
+  refreshSuccessorKey: CryptoKey;
 }
 
 const PRIVATE_PARTS = ["d", "p", "q", "dp", "dq", "qi"] as const;
@@ -40,5 +42,21 @@ async function importKeys(secret: string, keyId?: string): Promise<SigningKeys> 
   const kid = keyId ?? (await calculateJwkThumbprint(publicJwk));
   Object.assign(publicJwk, { kid, alg: "RS256", use: "sig" });
   const publicKey = (await importJWK(publicJwk, "RS256")) as CryptoKey;
-  return { kid, privateKey, publicKey, publicJwk };
+  return { kid, privateKey, publicKey, publicJwk, refreshSuccessorKey: await deriveSuccessorKey(trimmed) };
+}
+
+async function deriveSuccessorKey(secret: string): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), "HKDF", false, ["deriveKey"]);
+  return crypto.subtle.deriveKey(
+    {
+      name: "HKDF",
+      hash: "SHA-256",
+      salt: new Uint8Array(0),
+      info: new TextEncoder().encode("tollgate refresh-token successor v1"),
+    },
+    material,
+    { name: "HMAC", hash: "SHA-256", length: 256 },
+    false,
+    ["sign"],
+  );
 }

@@ -14,7 +14,7 @@ export async function refreshSession(
   deps: { keys: SigningKeys },
 ): Promise<SessionTokens> {
   if (!token) throw sessionEnded("Sign in again");
-  const rotated = await rotateRefreshToken(db, { token });
+  const rotated = await rotateRefreshToken(db, { token, successorKey: deps.keys.refreshSuccessorKey });
   if (rotated.status === "reused") {
     throw new AppError("REFRESH_TOKEN_REUSED", 401, "This session was ended for your safety; sign in again");
   }

@@ -3,7 +3,7 @@ import type { Db } from "../platform/db/client.ts";
 import type { EmailSender } from "../platform/email/email-sender.ts";
 import { passwordResetEmail } from "../platform/email/templates.ts";
 import { AppError } from "../platform/errors.ts";
-import { consumeEmailToken, createEmailToken, voidEmailTokens } from "./email-tokens.ts";
+import { checkEmailToken, consumeEmailToken, createEmailToken, voidEmailTokens } from "./email-tokens.ts";
 import { hashPassword } from "./password.ts";
 import { revokeAllForUser } from "./refresh-tokens.ts";
 import { findUserByEmail, setPasswordHash } from "../users/index.ts";
@@ -22,26 +22,31 @@ export async function requestPasswordReset(
   );
 }
 
+function refusedLink(status: "expired" | "used" | "invalid"): AppError {
+  const message =
+    status === "expired"
+      ? "This reset link has expired"
+      : status === "used"
+        ? "This reset link was already used"
+        : "This reset link is not valid";
+  const code = ({ expired: "RESET_TOKEN_EXPIRED", used: "RESET_TOKEN_USED", invalid: "RESET_TOKEN_INVALID" } as const)[
+    status
+  ];
+  return new AppError(code, 400, message);
+}
+
 /** Sets the new password, ends every session of the user, and records it. */
 export async function resetPassword(
   db: Db,
   input: { token: string; password: string; ip?: string | null },
 ): Promise<void> {
+  // The hash costs ~250 ms of CPU: a made-up or spent link must not get to spend it.
+  const checked = await checkEmailToken(db, { token: input.token, purpose: "RESET_PASSWORD" });
+  if (checked.status !== "ok") throw refusedLink(checked.status);
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     const result = await consumeEmailToken(tx, { token: input.token, purpose: "RESET_PASSWORD" });
-    if (result.status !== "ok") {
-      const message =
-        result.status === "expired"
-          ? "This reset link has expired"
-          : result.status === "used"
-            ? "This reset link was already used"
-            : "This reset link is not valid";
-      const code = (
-        { expired: "RESET_TOKEN_EXPIRED", used: "RESET_TOKEN_USED", invalid: "RESET_TOKEN_INVALID" } as const
-      )[result.status];
-      throw new AppError(code, 400, message);
-    }
+    if (result.status !== "ok") throw refusedLink(result.status);
     await setPasswordHash(tx, { userId: result.userId, passwordHash });
     await revokeAllForUser(tx, result.userId);
     await voidEmailTokens(tx, { userId: result.userId, purpose: "RESET_PASSWORD" });

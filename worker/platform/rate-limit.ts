@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { AppError } from "./errors.ts";
 import type { AppEnv } from "./types.ts";
+import type { RateDecision } from "../../durable-objects/rate-limit-window.ts";
 
 export interface Limit {
   limit: number;
@@ -9,9 +10,14 @@ export interface Limit {
 
 /** Named limits, per IP and per account (per user for the signed-in ones). */
 export const LIMITS = {
+  /** Login limits count failed attempts only (`limitFailures`). */
   loginIp: { limit: 30, windowMs: 10 * 60_000 },
-  loginAccount: { limit: 10, windowMs: 15 * 60_000 },
+  /** Guessing one account from one network: the owner's own network keeps its budget. */
+  loginAccountIp: { limit: 10, windowMs: 15 * 60_000 },
+  /** A backstop against guessing spread over many networks; high so strangers cannot lock the owner out. */
+  loginAccount: { limit: 100, windowMs: 15 * 60_000 },
   registerIp: { limit: 10, windowMs: 60 * 60_000 },
+  verifyIp: { limit: 30, windowMs: 60 * 60_000 },
   resendIp: { limit: 10, windowMs: 60 * 60_000 },
   resendAccount: { limit: 3, windowMs: 60 * 60_000 },
   resetIp: { limit: 10, windowMs: 60 * 60_000 },
@@ -24,22 +30,75 @@ export const LIMITS = {
 
 export const clientIp = (c: Context<AppEnv>): string => c.req.header("cf-connecting-ip") ?? "unknown";
 
+/** The client's address as a rate-limit key: IPv6 by its /64, which one subscriber usually holds whole. */
+export const clientIpKey = (c: Context<AppEnv>): string => ipBucket(clientIp(c));
+
+export function ipBucket(ip: string): string {
+  if (!ip.includes(":")) return ip;
+  const address = ip.toLowerCase().split("%")[0] ?? "";
+  const mappedV4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (mappedV4?.[1]) return mappedV4[1];
+  const halves = address.split("::");
+  if (halves.length > 2) return ip;
+  const groups = (part: string | undefined) => (part ? part.split(":") : []);
+  const head = groups(halves[0]);
+  const tail = groups(halves[1]);
+  // A trailing dotted IPv4 takes two groups; it lies in the interface half, so it only counts.
+  const tailGroups = tail.reduce((n, g) => n + (g.includes(".") ? 2 : 1), 0);
+  const missing = 8 - head.length - tailGroups;
+  if (halves.length === 1 ? missing !== 0 : missing < 0) return ip;
+  const full = [...head, ...Array<string>(missing).fill("0"), ...tail];
+  const prefix = full.slice(0, 4);
+  if (!prefix.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return ip;
+  return `${prefix.map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+}
+
+const limiter = (c: Context<AppEnv>, key: string) => c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(key));
+
+function rateLimited(refused: RateDecision[]): AppError {
+  const retryAfter = Math.ceil(Math.max(...refused.map((d) => d.retryAfterMs)) / 1000);
+  return new AppError(
+    "RATE_LIMITED",
+    429,
+    "Too many attempts; try again later",
+    { retryAfterSeconds: retryAfter },
+    { "retry-after": String(retryAfter) },
+  );
+}
+
 /** Counts one hit against each key (a RateLimiter Durable Object per key); 429 when any is spent. */
 export async function enforceRateLimits(c: Context<AppEnv>, hits: [key: string, limit: Limit][]): Promise<void> {
-  const decisions = await Promise.all(
-    hits.map(([key, l]) => c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(key)).hit(l.limit, l.windowMs)),
-  );
+  const decisions = await Promise.all(hits.map(([key, l]) => limiter(c, key).hit(l.limit, l.windowMs)));
+  const refused = decisions.filter((d) => !d.allowed);
+  if (refused.length) throw rateLimited(refused);
+}
+
+/**
+ * Runs an attempt under limits that count its failures only. Each attempt takes its slots up front,
+ * so a burst of parallel guesses cannot overshoot, and gives them back unless it failed (`isFailure`)
+ * or it was refused.
+ */
+export async function limitFailures<T>(
+  c: Context<AppEnv>,
+  hits: [key: string, limit: Limit][],
+  attempt: () => Promise<T>,
+  isFailure: (error: unknown) => boolean,
+): Promise<T> {
+  const decisions = await Promise.all(hits.map(([key, l]) => limiter(c, key).hit(l.limit, l.windowMs)));
+  const release = async () => {
+    await Promise.all(hits.filter((_, i) => decisions[i]?.allowed).map(([key]) => limiter(c, key).release()));
+  };
   const refused = decisions.filter((d) => !d.allowed);
   if (refused.length) {
-    const retryAfter = Math.ceil(Math.max(...refused.map((d) => d.retryAfterMs)) / 1000);
-    throw new AppError(
-      "RATE_LIMITED",
-      429,
-      "Too many attempts; try again later",
-      { retryAfterSeconds: retryAfter },
-      {
-        "retry-after": String(retryAfter),
-      },
-    );
+    await release();
+    throw rateLimited(refused);
+  }
+  try {
+    const result = await attempt();
+    await release();
+    return result;
+  } catch (error) {
+    if (!isFailure(error)) await release();
+    throw error;
   }
 }

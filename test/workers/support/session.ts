@@ -54,13 +54,34 @@ export class Session {
 export const DEMO_PASSWORD = "tollgate-dev-password";
 export const uniqueEmail = (tag: string) => `${tag}-${crypto.randomUUID().slice(0, 8)}@example.test`;
 
-export async function latestMailLink(to: string, pattern: RegExp): Promise<string> {
-  const res = await call<{ messages: { text: string }[] }>(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
-  const text = res.body.messages[0]?.text ?? "";
-  const link = pattern.exec(text)?.[0];
-  if (!link) throw new Error(`no link matching ${pattern} in mail to ${to}: ${text}`);
-  return link;
+/** The link in the newest mail to `to`; waits a little, since some mails go out after the response. */
+export async function latestMailLink(
+  to: string,
+  pattern: RegExp,
+  options: { timeoutMs?: number; newerThan?: string } = {},
+): Promise<string> {
+  const deadline = Date.now() + (options.timeoutMs ?? 5000);
+  for (;;) {
+    const res = await call<{ messages: { text: string }[] }>(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
+    const text = res.body.messages[0]?.text ?? "";
+    const link = pattern.exec(text)?.[0];
+    if (link && link !== options.newerThan) return link;
+    if (Date.now() > deadline) throw new Error(`no link matching ${pattern} in mail to ${to}: ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
+
+/** The confirmation link's token, from the newest mail to `to`. */
+export async function verificationToken(to: string): Promise<string> {
+  const link = await latestMailLink(to, /http\S+\/verify\?token=\S+/);
+  const token = new URL(link).searchParams.get("token");
+  if (!token) throw new Error(`no token in ${link}`);
+  return token;
+}
+
+/** What the /verify page's "Confirm my email" button sends. */
+export const confirmEmail = (session: Session, token: string) =>
+  session.call<{ status: string }>("/api/auth/verify", { method: "POST", body: { token } });
 
 export const jwtPrivateKey = () => (env as unknown as { JWT_PRIVATE_KEY: string }).JWT_PRIVATE_KEY;
 
@@ -71,15 +92,11 @@ export async function signUpVerified(
 ): Promise<{ session: Session; email: string; userId: string }> {
   const session = new Session();
   const email = uniqueEmail(tag);
-  const reg = await session.call<{ user: { id: string } }>("/api/auth/register", {
-    method: "POST",
-    body: { email, password },
-  });
-  if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
-  const link = await latestMailLink(email, /http\S+\/api\/auth\/verify\?token=\S+/);
-  const url = new URL(link);
-  await session.call(`${url.pathname}${url.search}`);
+  const reg = await session.call("/api/auth/register", { method: "POST", body: { email, password } });
+  if (reg.status !== 202) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
+  const verified = await confirmEmail(session, await verificationToken(email));
+  if (verified.body.status !== "ok") throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
   const login = await session.login(email, password);
   if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
-  return { session, email, userId: reg.body.user.id };
+  return { session, email, userId: login.body.user.id };
 }

@@ -15,3 +15,12 @@ export function passwordResetEmail(to: string, link: string): EmailMessage {
     text: `Someone asked to reset the password of this Tollgate account.\n\nSet a new password here (valid for 1 hour):\n${link}\n\nIf it was not you, ignore this message; your password stays as it is.`,
   };
 }
+
+/** Sent when someone signs up with an address that already has an account: its owner learns of it, nobody else. */
+export function accountExistsEmail(to: string, links: { login: string; reset: string }): EmailMessage {
+  return {
+    to,
+    subject: "You already have a Tollgate account",
+    text: `Someone (maybe you) tried to create a Tollgate account with this email address, but you already have one.\n\nLog in here:\n${links.login}\n\nForgot your password? Choose a new one here:\n${links.reset}\n\nIf it was not you, ignore this message; nothing changed.`,
+  };
+}

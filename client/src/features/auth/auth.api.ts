@@ -2,6 +2,7 @@ import {
   acceptedSchema,
   registeredSchema,
   sessionSchema,
+  verifyResultSchema,
   type LoginInput,
   type RegisterInput,
 } from "@contracts/auth.ts";
@@ -10,6 +11,9 @@ import { endSession, noContentSchema, post, startSession } from "../../lib/api/c
 export { refreshSession } from "../../lib/api/core.ts";
 
 export const register = (input: RegisterInput) => post("/api/auth/register", registeredSchema, input);
+
+/** Confirms the address from the page the mailed link opens (a click, so a mail scanner confirms nothing). */
+export const confirmEmail = (token: string) => post("/api/auth/verify", verifyResultSchema, { token });
 
 export const login = async (input: LoginInput) => startSession(await post("/api/auth/login", sessionSchema, input));
 

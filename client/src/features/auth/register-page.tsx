@@ -21,7 +21,7 @@ export default function RegisterPage() {
     // An empty display name means "none": the server then derives one from the email.
     toInput: (values) => ({ ...values, displayName: values.displayName.trim() || undefined }),
     submit: session.register,
-    onSuccess: (user) => setRegisteredEmail(user.email),
+    onSuccess: (_, input) => setRegisteredEmail(input.email),
   });
 
   return (
@@ -59,8 +59,8 @@ export default function RegisterPage() {
         <AuthCard title="Check your email">
           <div class="flex flex-col gap-4 text-sm" data-testid="register-done">
             <p>
-              We sent a confirmation link to <strong>{email()}</strong>. Open it to confirm your address; the link is
-              valid for 24 hours.
+              We sent a message to <strong>{email()}</strong>. Open the confirmation link in it to confirm your address;
+              the link is valid for 24 hours.
             </p>
             <p class="text-neutral-600 dark:text-neutral-400">Nothing arrived? Check your spam folder, or:</p>
             <ResendVerification email={email()} />

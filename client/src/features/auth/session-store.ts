@@ -1,5 +1,5 @@
 import { batch, createSignal, onCleanup, type Accessor } from "solid-js";
-import type { LoginInput, Me, PublicUser, RegisterInput } from "@contracts/auth.ts";
+import type { LoginInput, Me, RegisterInput } from "@contracts/auth.ts";
 import { ApiError } from "../../lib/api/api-error.ts";
 import { onSessionChange, type Session } from "../../lib/api/core.ts";
 import { SESSION_HINT_KEY, sessionHint, type SessionHint } from "../../lib/api/session-hint.ts";
@@ -14,7 +14,8 @@ export interface SessionStore {
   /** Why the last check of the session failed, when it failed for another reason than "signed out". */
   error: Accessor<unknown>;
   login: (input: LoginInput) => Promise<Me>;
-  register: (input: RegisterInput) => Promise<PublicUser>;
+  /** Answers the same for a new and a taken address (the mail tells the owner which). */
+  register: (input: RegisterInput) => Promise<void>;
   logout: () => Promise<void>;
   /** Renews the session (POST /api/auth/refresh) and re-reads the account; null when it has ended. */
   refresh: () => Promise<Me | null>;
@@ -25,7 +26,7 @@ export interface SessionStore {
 export interface SessionStoreDeps {
   me: () => Promise<Me>;
   login: (input: LoginInput) => Promise<Session>;
-  register: (input: RegisterInput) => Promise<{ user: PublicUser }>;
+  register: (input: RegisterInput) => Promise<unknown>;
   logout: () => Promise<void>;
   refresh: () => Promise<Session>;
   onSessionChange: (listener: (session: Session | null) => void) => () => void;
@@ -106,7 +107,9 @@ export function createSessionStore(deps: SessionStoreDeps = browserDeps()): Sess
     return next;
   };
 
-  const register = async (input: RegisterInput) => (await deps.register(input)).user;
+  const register = async (input: RegisterInput) => {
+    await deps.register(input);
+  };
 
   const logout = async () => {
     await deps.logout();
