@@ -10,6 +10,8 @@ export default defineConfig({
           ENVIRONMENT: "test",
           DATABASE_URL: inject("databaseUrl"),
           NEON_WS_PROXY: inject("wsProxy"),
+          // The owner, for the few tests that create triggers (the Worker's role cannot).
+          TEST_OWNER_DATABASE_URL: inject("ownerDatabaseUrl"),
           JWT_PRIVATE_KEY: inject("jwtPrivateKey"),
           APP_URL: "http://127.0.0.1:8787",
           STRIPE_WEBHOOK_SECRET: "whsec_test_tollgate_workers",

@@ -993,6 +993,8 @@ async function main(): Promise<void> {
       mode: "test",
       port: await freePort(),
       skipClientBuild: existsSync(`${ROOT}dist/client/favicon.svg`),
+      // This bench runs (and measures) a pooler of its own, started above.
+      pooler: false,
       vars: { METER_INTERVAL_MS: String(INTERVAL_MS), JWT_PRIVATE_KEY: pem },
       log: (line) => {
         if (line.includes("Reloading local server")) reloads += 1;

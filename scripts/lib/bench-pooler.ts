@@ -7,8 +7,11 @@ import { freePort } from "./free-port.ts";
 
 /**
  * PgBouncer in transaction mode in front of a loopback Postgres: what Neon's pooled endpoint is
- * in production. Without it every ViewerSession object keeps a server connection of its own,
- * and a local Postgres (max_connections 100) cannot hold thousands of sessions.
+ * in production. The dev and test stacks put it between the Worker's WebSocket proxy and a Postgres
+ * server (scripts/lib/stack.ts), bench:meter runs one of its own. Without it every ViewerSession
+ * object keeps a server connection of its own, and a local Postgres (max_connections 100) cannot
+ * hold thousands of sessions. It logs in to Postgres as the target URL's user, whatever user a
+ * client names (auth_type any): the stack passes the app role's URL.
  */
 export interface Pooler {
   /** The same server and database as the target, through the pooler. */

@@ -11,6 +11,23 @@ export function openDb(url: string, max = 4): { db: ScriptDb; pool: pg.Pool } {
   return { db: drizzle(pool), pool };
 }
 
+/**
+ * The role the app connects as (migration 0005): DML grants only, owns no table, so it cannot ALTER,
+ * DROP, TRUNCATE or DISABLE TRIGGER. Migrations and seeding connect as the owner.
+ */
+export const APP_ROLE = "tollgate_app";
+
+/**
+ * The owner's URL with the app role as user. The role has no password: this works where the server
+ * trusts loopback (this box, CI); elsewhere give the role a password and set the URL yourself.
+ */
+export function appRoleUrl(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = "";
+  return url.toString();
+}
+
 export async function migrateDatabase(url: string): Promise<void> {
   const { db, pool } = openDb(url, 1);
   try {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import { canConnect, createFreshDatabase, migrateDatabase, openDb } from "./database.ts";
+import { findPgbouncer, startPooler } from "./bench-pooler.ts";
+import { appRoleUrl, canConnect, createFreshDatabase, migrateDatabase, openDb } from "./database.ts";
 import { readVarsFile, writeVarsFile } from "./dev-vars.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { freePort, isPortFree } from "./free-port.ts";
@@ -48,11 +49,17 @@ export interface StackOptions {
   vars?: Record<string, string>;
   /** Skip `vite build` (the caller built the client already). */
   skipClientBuild?: boolean;
+  /** pgbouncer between the WebSocket proxy and a Postgres server (default true; PGlite never has one). */
+  pooler?: boolean;
 }
 
 export interface Stack {
   url: string;
+  /** The Worker's: the app role, through pgbouncer when `pooler` is set. */
   databaseUrl: string;
+  /** The owner, straight to Postgres. */
+  ownerUrl: string;
+  pooler: DatabaseStack["pooler"];
   wsProxy: string;
   embedded: boolean;
   /** The LiveKit the Worker was given, or null: no video (dev without a livekit-server binary). */
@@ -77,21 +84,39 @@ const DEV_LIVEKIT_PORTS: LiveKitPorts = { port: 7880, udpPort: 7882 };
 const LIVEKIT_VARS = ["LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "LIVEKIT_WS_URL"] as const;
 
 export interface DatabaseStack {
+  /** The Worker's DATABASE_URL: the app role (migration 0005), through the pooler when one runs. */
   databaseUrl: string;
+  /** The owner, straight to Postgres: migrations, seed, and tests that need DDL. */
+  ownerUrl: string;
   wsProxy: string;
   embedded: boolean;
+  /** pgbouncer in transaction mode between the WebSocket proxy and Postgres, or null. */
+  pooler: { binary: string; serverConnections: number } | null;
   stop(): Promise<void>;
 }
 
+/** Server connections the stack's pgbouncer opens per database; requests beyond them queue in it. */
+export const POOLER_SERVER_CONNECTIONS = 20;
+
 /**
- * Postgres (DATABASE_URL, else embedded PGlite), the WebSocket proxy, migrations and seed.
+ * Postgres (DATABASE_URL, else embedded PGlite), migrations and seed as the owner over a direct
+ * connection, then for the Worker: pgbouncer (transaction mode, as Neon's pooled endpoint) in front
+ * of a Postgres server, and the WebSocket proxy. The Worker connects as the app role; embedded
+ * PGlite serves one user whatever name a client gives, so there the Worker runs as the owner.
  * In test mode a real server gets a fresh database per run, dropped at stop().
  */
 export async function startDatabase(options: {
   mode: "dev" | "test";
   databaseUrl?: string | undefined;
+  /** Default true; false: the WebSocket proxy goes straight to Postgres (bench:http --no-pooler). */
+  pooler?: boolean;
+  log?: (line: string) => void;
 }): Promise<DatabaseStack> {
+  const log = options.log ?? ((line: string) => console.warn(line));
   const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of cleanups) await fn();
+  };
   let databaseUrl = options.databaseUrl;
   let embedded = false;
   if (!databaseUrl) {
@@ -107,23 +132,41 @@ export async function startDatabase(options: {
       databaseUrl = fresh.url;
     }
   }
-  await migrateDatabase(databaseUrl);
-  const { db, pool } = openDb(databaseUrl, 1);
+  const ownerUrl = databaseUrl;
   try {
-    await seedDatabase(db);
-  } finally {
-    await pool.end();
+    await migrateDatabase(ownerUrl);
+    const { db, pool } = openDb(ownerUrl, 1);
+    try {
+      await seedDatabase(db);
+    } finally {
+      await pool.end();
+    }
+    let workerUrl = embedded ? ownerUrl : appRoleUrl(ownerUrl);
+    let pooler: DatabaseStack["pooler"] = null;
+    if (!embedded && options.pooler !== false) {
+      if (findPgbouncer()) {
+        const started = await startPooler(workerUrl, { serverConnections: POOLER_SERVER_CONNECTIONS });
+        cleanups.unshift(started.stop);
+        workerUrl = started.url;
+        pooler = { binary: started.binary, serverConnections: started.serverConnections };
+      } else if (process.env.CI === "true") {
+        throw new Error(
+          "pgbouncer not found (apt-get install pgbouncer, or set PGBOUNCER); under CI this is a failure.",
+        );
+      } else {
+        log("pgbouncer not found (apt-get install pgbouncer): the Worker connects straight to Postgres.");
+      }
+    }
+    // Fails here, not in the Worker's first request, when the role or the pooler does not let it in.
+    if (!(await canConnect(workerUrl)))
+      throw new Error(`The Worker's database URL does not connect (${redact(workerUrl)})`);
+    const proxy = await startWsProxy();
+    cleanups.unshift(proxy.stop);
+    return { databaseUrl: workerUrl, ownerUrl, wsProxy: proxy.address, embedded, pooler, stop };
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  const proxy = await startWsProxy();
-  cleanups.unshift(proxy.stop);
-  return {
-    databaseUrl,
-    wsProxy: proxy.address,
-    embedded,
-    stop: async () => {
-      for (const fn of cleanups) await fn();
-    },
-  };
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -138,6 +181,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     startDatabase({
       mode: options.mode,
       databaseUrl: options.mode === "test" ? process.env.DATABASE_URL : pick("DATABASE_URL"),
+      pooler: options.pooler ?? true,
+      log,
     }),
     startStackLiveKit({
       mode: options.mode,
@@ -226,6 +271,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     return {
       url,
       databaseUrl: database.databaseUrl,
+      ownerUrl: database.ownerUrl,
+      pooler: database.pooler,
       wsProxy: database.wsProxy,
       embedded: database.embedded,
       livekit,

@@ -6,6 +6,8 @@ declare module "vitest" {
   interface ProvidedContext {
     /** A migrated, empty database for the *.db.test.ts tier. */
     dbTestUrl: string;
+    /** True on embedded PGlite, which serves one user whatever role a client names: role tests skip. */
+    dbTestEmbedded: boolean;
   }
 }
 
@@ -26,6 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       throw error;
     }
     project.provide("dbTestUrl", fresh.url);
+    project.provide("dbTestEmbedded", false);
     return fresh.drop;
   }
   console.warn(
@@ -39,5 +42,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   project.provide("dbTestUrl", embedded.url);
+  project.provide("dbTestEmbedded", true);
   return embedded.stop;
 }

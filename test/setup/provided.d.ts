@@ -1,6 +1,9 @@
 declare module "vitest" {
   interface ProvidedContext {
+    /** The Worker's DATABASE_URL: the app role through pgbouncer (the owner on embedded PGlite). */
     databaseUrl: string;
+    /** The owner, straight to Postgres: for tests that create triggers or functions. */
+    ownerDatabaseUrl: string;
     wsProxy: string;
     jwtPrivateKey: string;
     baseUrl: string;

@@ -7,7 +7,8 @@ import { findStripeMock, startStripeMock } from "../../scripts/lib/stripe-mock.t
 import { startFakeCoinbase } from "../fakes/coinbase-business.ts";
 
 /**
- * One fresh, migrated, seeded database per run (DATABASE_URL's server, else embedded PGlite),
+ * One fresh, migrated, seeded database per run (DATABASE_URL's server, else embedded PGlite) that the
+ * Worker reaches as the app role through pgbouncer (scripts/lib/stack.ts: startDatabase),
  * Stripe's stripe-mock for Stripe API calls, a fake Coinbase Business API at its HTTP boundary, and
  * a livekit-server of its own (free ports, throwaway keys; no webhook target: SELF.fetch has no port).
  */
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const database = await startDatabase({ mode: "test", databaseUrl: process.env.DATABASE_URL });
     stops.push(database.stop);
     project.provide("databaseUrl", database.databaseUrl);
+    project.provide("ownerDatabaseUrl", database.ownerUrl);
     project.provide("wsProxy", database.wsProxy);
     project.provide("jwtPrivateKey", ephemeralJwtKey());
     project.provide("meterIntervalMs", TEST_METER_INTERVAL_MS);

@@ -129,10 +129,13 @@ export function disputeObject(p: { paymentId: string }, status: string, override
   };
 }
 
-/** A direct database handle for what the API has no door for (webhook_event rows, row locks). */
+/**
+ * A direct database handle for what the API has no door for (webhook_event rows, row locks,
+ * failure triggers): as the owner, since the Worker's app role may not create triggers.
+ */
 export function paymentsDb() {
-  const bindings = env as unknown as { DATABASE_URL: string; NEON_WS_PROXY: string };
-  return createDb({ url: bindings.DATABASE_URL, wsProxy: bindings.NEON_WS_PROXY, max: 2 });
+  const bindings = env as unknown as { TEST_OWNER_DATABASE_URL: string; NEON_WS_PROXY: string };
+  return createDb({ url: bindings.TEST_OWNER_DATABASE_URL, wsProxy: bindings.NEON_WS_PROXY, max: 2 });
 }
 
 export async function webhookEventRow(eventId: string) {
