@@ -6,7 +6,9 @@ import { AppError } from "../platform/errors.ts";
 
 export const meRoutes = new Hono<AppEnv>().use(requireAuth()).get("/", async (c) => {
   const { id } = currentUser(c);
-  const [user, profile] = await Promise.all([findUserById(c.var.db, id), findProfile(c.var.db, id)]);
+  // Sequential on the request's one connection (in parallel they would open a second).
+  const user = await findUserById(c.var.db, id);
+  const profile = await findProfile(c.var.db, id);
   if (!user) throw new AppError("SESSION_REVOKED", 401, "This session is no longer valid");
   c.header("cache-control", "no-store");
   return c.json({ user: toPublicUser(user), profile });

@@ -16,10 +16,9 @@ export const walletRoutes = new Hono<AppEnv>()
   .use(requireAuth())
   .get("/balance", async (c) => {
     const userId = currentUser(c).id;
-    const [balance, pending] = await Promise.all([
-      getWalletBalance(c.var.db, userId),
-      countPendingPayments(c.var.db, userId),
-    ]);
+    // One after the other: in parallel they would open a second database connection.
+    const balance = await getWalletBalance(c.var.db, userId);
+    const pending = await countPendingPayments(c.var.db, userId);
     c.header("cache-control", "no-store");
     return c.json(toWalletBalanceDto(balance, pending));
   })
