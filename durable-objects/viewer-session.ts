@@ -7,6 +7,8 @@ import {
   nextAlarmAt,
   processTick,
   settle,
+  SETTLE_EVERY_MS,
+  ticksStopped,
   type RuntimeDeps,
   type SessionInit,
   type SessionState,
@@ -52,6 +54,7 @@ export class ViewerSession extends DurableObject<Env> {
   private streamStatusCache: { status: StreamStatus | undefined; at: number } | null = null;
   /** Set when the session just ended; announced to open sockets once the current answer is out. */
   private endedReason: SessionEndReason | null = null;
+  private runtimeDeps: RuntimeDeps | null = null;
 
   /** Called once by POST /api/streams/:id/session after the session row exists. */
   async start(init: SessionInit): Promise<void> {
@@ -162,13 +165,12 @@ export class ViewerSession extends DurableObject<Env> {
       const now = Date.now();
       const db = this.database();
       let next = state;
-      const last = Math.max(state.lastBookedAt ?? state.startedAt, state.lastSeenAt ?? 0);
-      if (state.status === "ACTIVE" && now - last > 2 * state.intervalMs) {
+      if (ticksStopped(state, now)) {
         createLogger({ sessionId: state.sessionId }).info("ending a session whose ticks stopped");
         next = await endSession(db, { state, status: "ENDED", reason: "ticks_stopped", now }, this.deps());
       } else if (state.status !== "ACTIVE") {
         next = await settle(db, { state, now, final: true });
-      } else if (now - state.lastSettledAt >= 60_000) {
+      } else if (now - state.lastSettledAt >= SETTLE_EVERY_MS) {
         next = await settle(db, { state, now, final: false });
       }
       await this.save(next);
@@ -216,8 +218,9 @@ export class ViewerSession extends DurableObject<Env> {
     return this.db.db;
   }
 
+  /** Built once per object: a tick must not build a LiveKit client or parse the env again. */
   private deps(): RuntimeDeps {
-    return {
+    this.runtimeDeps ??= {
       livekit: liveKitFromConfig(parseConfig(this.env)),
       streamStatus: async () => {
         const now = Date.now();
@@ -229,5 +232,6 @@ export class ViewerSession extends DurableObject<Env> {
         return status;
       },
     };
+    return this.runtimeDeps;
   }
 }

@@ -8,9 +8,11 @@ export {
   nextAlarmAt,
   processTick,
   settle,
+  SETTLE_EVERY_MS,
   type RuntimeDeps,
   type SessionInit,
   type SessionState,
   type TickResponse,
 } from "./session-runtime.ts";
 export { closeStreamViewingSessions, isViewingActive } from "./viewing-sessions.ts";
+export { ticksStopped } from "./tick-rules.ts";

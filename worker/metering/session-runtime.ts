@@ -6,7 +6,14 @@ import type { Db } from "../platform/db/client.ts";
 import { createLogger } from "../platform/logger.ts";
 import type { LiveKit } from "../streams/index.ts";
 import { bookMeterTick, settleSessionEscrow } from "../wallet/index.ts";
-import { afterBooked, decideTick, nextAllowedAt, type TickRequest, type TickState } from "./tick-rules.ts";
+import {
+  afterBooked,
+  decideTick,
+  nextAllowedAt,
+  type TickRequest,
+  type TickState,
+  watchdogDeadline,
+} from "./tick-rules.ts";
 import { closeViewingSession, refreshViewerCount } from "./viewing-sessions.ts";
 
 /**
@@ -246,6 +253,5 @@ export async function settle(
 /** When the object should wake next: the watchdog deadline or the next settlement, if any. */
 export function nextAlarmAt(state: SessionState): number | null {
   if (state.status !== "ACTIVE") return state.finalSettled ? null : Date.now();
-  const last = Math.max(state.lastBookedAt ?? state.startedAt, state.lastSeenAt ?? 0);
-  return Math.min(last + 2 * state.intervalMs + 1, state.lastSettledAt + SETTLE_EVERY_MS);
+  return Math.min(watchdogDeadline(state) + 1, state.lastSettledAt + SETTLE_EVERY_MS);
 }

@@ -140,7 +140,10 @@ export function afterBooked<S extends TickState>(state: S, tick: TickRequest, no
  * killed tab, a modified client) is ended within two intervals of its last booking.
  */
 export function ticksStopped(state: TickState, now: number): boolean {
-  if (state.status !== "ACTIVE") return false;
-  const last = Math.max(state.lastBookedAt ?? state.startedAt, state.lastSeenAt ?? 0);
-  return now - last > 2 * state.intervalMs;
+  return state.status === "ACTIVE" && now > watchdogDeadline(state);
+}
+
+/** When the watchdog ends a session that stays silent: two intervals after its last sign of life. */
+export function watchdogDeadline(state: TickState): number {
+  return Math.max(state.lastBookedAt ?? state.startedAt, state.lastSeenAt ?? 0) + 2 * state.intervalMs;
 }

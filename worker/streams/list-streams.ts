@@ -2,6 +2,7 @@ import { and, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { ListStreamsQuery } from "../../contracts/streams.ts";
 import { findCategoryBySlug } from "../categories/index.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
+import { escapeLike } from "../platform/escape-like.ts";
 import { decodeCursorText, invalidCursor, isPgTimestamptz, isUuid } from "../platform/cursor.ts";
 import { type Stream, streams } from "./streams.schema.ts";
 
@@ -50,8 +51,6 @@ function decode(cursor: string): Cursor {
   }
   throw invalidCursor();
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** Live first, then by viewers, then newest; keyset-paginated so pages do not shift under load. */
 export async function listStreams(

@@ -2,11 +2,10 @@ import { asc, eq, ilike } from "drizzle-orm";
 import { toPublicUser } from "./users.ts";
 import type { AdminUserSummary } from "../../contracts/users.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
+import { escapeLike } from "../platform/escape-like.ts";
 import { profiles, users } from "./users.schema.ts";
 import { getWalletBalances } from "../wallet/index.ts";
 import { formatCredits } from "../../contracts/money.ts";
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 function summaries(db: DbOrTx) {
   return db
