@@ -7,6 +7,7 @@ import { runScheduled } from "../../worker/scheduled.ts";
 import { livekitWebhookEvents } from "../../worker/streams/streams.schema.ts";
 import type { ApiErrorBody } from "./support/http.ts";
 import {
+  adminSession,
   createStream,
   creatorSession,
   fixtureDb,
@@ -206,5 +207,38 @@ describe("reconciling with LiveKit (the Cron Trigger)", () => {
       body: { streamId: stream.id, sessionId: started.body.sessionId, intervalIndex: 0, playbackMs: 0 },
     });
     expect(tick.status).toBe(409);
+  });
+});
+
+describe("bad input on the live-video endpoints", () => {
+  it("answers 400 with the issues, never 500", async () => {
+    const creator = await creatorSession();
+    const noTitle = await creator.call<ApiErrorBody>("/api/streams", { method: "POST", body: { title: "" } });
+    expect(noTitle.status).toBe(400);
+    expect(noTitle.body.error.code).toBe("VALIDATION_FAILED");
+    const badThumb = await creator.call<ApiErrorBody>("/api/streams", {
+      method: "POST",
+      body: { title: "Fine title", thumbnailUrl: "javascript:alert(1)" },
+    });
+    expect(badThumb.status).toBe(400);
+    const unknownCategory = await creator.call<ApiErrorBody>("/api/streams", {
+      method: "POST",
+      body: { title: "Fine title", category: "no-such-category" },
+    });
+    expect(unknownCategory.status).toBe(400);
+    expect(unknownCategory.body.error.code).toBe("CATEGORY_NOT_FOUND");
+    expect((await creator.call<ApiErrorBody>("/api/streams/not-a-uuid")).status).toBe(400);
+    const { session: viewer } = await viewerWithCredits("badinput", "1");
+    const badSession = await viewer.call<ApiErrorBody>("/api/streams/not-a-uuid/session", { method: "POST" });
+    expect(badSession.status).toBe(400);
+    const admin = await adminSession();
+    const badConfig = await admin.call<ApiErrorBody>("/api/admin/metering-config", {
+      method: "PUT",
+      body: { defaultRatePerMinute: "-6", minimumBalance: "abc", categoryRates: [] },
+    });
+    expect(badConfig.status).toBe(400);
+    expect(badConfig.body.error.code).toBe("VALIDATION_FAILED");
+    const badStats = await admin.call<ApiErrorBody>("/api/admin/metering-stats?startDate=yesterday");
+    expect(badStats.status).toBe(400);
   });
 });
