@@ -1004,7 +1004,8 @@ async function main(): Promise<void> {
     });
     const activeStack: Stack = stack;
     const workerDbUrl = activeStack.databaseUrl;
-    const directUrl = withHostPort(workerDbUrl, BASE_URL);
+    // The bench sets up rows and pgbench tables: as the owner (the Worker runs as tollgate_app).
+    const directUrl = withHostPort(activeStack.ownerUrl, BASE_URL);
     const database = new URL(directUrl).pathname.slice(1);
     console.log(
       `stack: ${activeStack.url}, database ${database}, up in ${fmt((performance.now() - started) / 1000, 1)} s`,
