@@ -36,5 +36,8 @@ export default defineConfig({
     testTimeout: 30_000,
     silent: "passed-only",
     hookTimeout: 60_000,
+    // obscenity ships CommonJS behind an ESM wrapper the workers pool cannot link; pre-bundle it to ESM
+    // (wrangler's own bundler, for dev and deploy, handles it as it is).
+    deps: { optimizer: { ssr: { enabled: true, include: ["obscenity"] } } },
   },
 });

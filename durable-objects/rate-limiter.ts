@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { releaseHit, takeHit, type RateDecision, type WindowState } from "./rate-limit-window.ts";
+import { releaseHit, takeHit, type RateDecision, type WindowState } from "../worker/platform/rate-limit-window.ts";
 
 /** One object per limited key (e.g. "login:ip:203.0.113.9"): serializes its hits. */
 export class RateLimiter extends DurableObject<Env> {

@@ -14,6 +14,7 @@ import {
   type SessionState,
   type TickResponse,
 } from "../worker/metering/index.ts";
+import { streamChatObject } from "../worker/chat/index.ts";
 import { createDb, type DbHandle } from "../worker/platform/db/client.ts";
 import { parseConfig } from "../worker/platform/env.ts";
 import { createLogger } from "../worker/platform/logger.ts";
@@ -201,7 +202,17 @@ export class ViewerSession extends DurableObject<Env> {
   }
 
   private async save(state: SessionState): Promise<void> {
-    if (this.state?.status === "ACTIVE" && state.status !== "ACTIVE") this.endedReason = state.endReason;
+    if (this.state?.status === "ACTIVE" && state.status !== "ACTIVE") {
+      this.endedReason = state.endReason;
+      // The chat's credit gate need not wait for its next recheck: this viewer just ran dry.
+      if (state.endReason === "exhausted") {
+        streamChatObject(this.env, state.streamId)
+          .refreshUser(state.userId)
+          .catch((error: unknown) =>
+            createLogger({ sessionId: state.sessionId }).warn("chat refresh failed", { error: String(error) }),
+          );
+      }
+    }
     this.state = state;
     await this.ctx.storage.put("state", state);
     const at = nextAlarmAt(state);

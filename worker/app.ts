@@ -3,6 +3,8 @@ import { bodyLimit } from "hono/body-limit";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { jwksRoutes } from "./auth/jwks.routes.ts";
 import { authenticate } from "./auth/index.ts";
+import { chatAdminRoutes } from "./chat/chat.admin.routes.ts";
+import { chatRoutes } from "./chat/chat.routes.ts";
 import { categoriesRoutes } from "./categories/categories.routes.ts";
 import { creatorsRoutes } from "./creators/creators.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
@@ -12,6 +14,7 @@ import { paymentsAdminRoutes } from "./payments/payments.admin.routes.ts";
 import { paymentsDevRoutes } from "./payments/payments.dev.routes.ts";
 import { paymentsRoutes } from "./payments/payments.routes.ts";
 import { paymentsWebhookRoutes } from "./payments/webhooks.routes.ts";
+import { reportsRoutes } from "./moderation/reports.routes.ts";
 import { outboxRoutes } from "./platform/email/outbox.routes.ts";
 import { AppError } from "./platform/errors.ts";
 import { csrfProtection } from "./platform/middleware/csrf.ts";
@@ -61,6 +64,8 @@ export function createApp() {
     .route("/prices", pricesRoutes)
     .route("/payments", paymentsRoutes)
     .route("/streams", streamsRoutes)
+    .route("/streams", chatRoutes)
+    .route("/reports", reportsRoutes)
     .route("/", meteringRoutes)
     .route("/webhooks", paymentsWebhookRoutes)
     .route("/webhooks", livekitWebhookRoutes)
@@ -68,6 +73,7 @@ export function createApp() {
     .route("/admin/wallet", walletAdminRoutes)
     .route("/admin/payments", paymentsAdminRoutes)
     .route("/admin/prices", pricesAdminRoutes)
+    .route("/admin/chat-settings", chatAdminRoutes)
     // The seed's paths: /api/admin/metering-config and /api/admin/metering-stats.
     .route("/admin", meteringAdminRoutes);
   api.onError(errorHandler);

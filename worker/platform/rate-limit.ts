@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { AppError } from "./errors.ts";
 import type { AppEnv } from "./types.ts";
-import type { RateDecision } from "../../durable-objects/rate-limit-window.ts";
+import type { RateDecision } from "./rate-limit-window.ts";
 
 export interface Limit {
   limit: number;
@@ -26,6 +26,10 @@ export const LIMITS = {
   checkoutAccount: { limit: 30, windowMs: 60 * 60_000 },
   /** A ledger export reads up to 50,000 rows. */
   ledgerExportAccount: { limit: 10, windowMs: 10 * 60_000 },
+  /** Reports reach a human queue: enough for a real raid, not for flooding the queue. */
+  reportAccount: { limit: 20, windowMs: 60 * 60_000 },
+  /** Follow and unfollow together: plenty for a person, not for a script toggling follower counts. */
+  followAccount: { limit: 60, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>;
 
 export const clientIp = (c: Context<AppEnv>): string => c.req.header("cf-connecting-ip") ?? "unknown";

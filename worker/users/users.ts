@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { PublicUser } from "../../contracts/auth.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
-import { profiles, users, type User } from "./users.schema.ts";
+import { profiles, users, type Role, type User } from "./users.schema.ts";
 
 /** The only shape of a user that leaves the server: never the hash. */
 export function toPublicUser(
@@ -73,6 +73,8 @@ export interface PublicProfile {
   userId: string;
   displayName: string;
   avatarUrl: string | null;
+  /** For badges beside a name (chat). */
+  role: Role;
 }
 
 /** Display names and avatars by user id, for lists (streams, chat). */
@@ -80,8 +82,14 @@ export async function getPublicProfiles(db: DbOrTx, userIds: readonly string[]):
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return new Map();
   const rows = await db
-    .select({ userId: profiles.userId, displayName: profiles.displayName, avatarUrl: profiles.avatarUrl })
+    .select({
+      userId: profiles.userId,
+      displayName: profiles.displayName,
+      avatarUrl: profiles.avatarUrl,
+      role: users.role,
+    })
     .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
     .where(inArray(profiles.userId, unique));
   return new Map(rows.map((r) => [r.userId, r]));
 }

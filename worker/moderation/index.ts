@@ -1,0 +1,12 @@
+// The moderation domain's front door: bans and mutes in force, the action record, reports.
+export { createReport } from "./create-report.ts";
+export { listStreamModerationActions } from "./list-moderation-actions.ts";
+export { recordModerationAction, type RecordModerationActionInput } from "./record-moderation-action.ts";
+export {
+  activeRestrictions,
+  checkUserBanned,
+  checkUserMuted,
+  type Restriction,
+  type UserRestrictions,
+} from "./user-restrictions.ts";
+export type { ModerationAction } from "./moderation.schema.ts";
