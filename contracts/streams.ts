@@ -90,3 +90,16 @@ export const listStreamsQuerySchema = z.object({
 });
 export type ListStreamsQuery = z.infer<typeof listStreamsQuerySchema>;
 export const streamPageSchema = z.object({ streams: z.array(streamSchema), nextCursor: z.string().nullable() });
+
+/**
+ * GET /api/streams/discover (public): `search` matches the title, the creator's display name and
+ * the category name, typo-tolerant (pg_trgm). Same order and page shape as /list.
+ */
+export const discoverStreamsQuerySchema = z.object({
+  status: z.enum(["live", "all"]).default("all"),
+  category: categorySlug.optional(),
+  search: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type DiscoverStreamsQuery = z.infer<typeof discoverStreamsQuerySchema>;

@@ -7,6 +7,8 @@ import { chatAdminRoutes } from "./chat/chat.admin.routes.ts";
 import { chatRoutes } from "./chat/chat.routes.ts";
 import { categoriesRoutes } from "./categories/categories.routes.ts";
 import { creatorsRoutes } from "./creators/creators.routes.ts";
+import { creatorsPublicRoutes } from "./creators/creators.public.routes.ts";
+import { followsRoutes } from "./follows/follows.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { meteringAdminRoutes } from "./metering/metering.admin.routes.ts";
 import { meteringRoutes } from "./metering/metering.routes.ts";
@@ -59,6 +61,8 @@ export function createApp() {
     .route("/auth", authRoutes)
     .route("/me", meRoutes)
     .route("/creator", creatorsRoutes)
+    .route("/creators", creatorsPublicRoutes)
+    .route("/", followsRoutes)
     .route("/dev", dev)
     .route("/wallet", walletRoutes)
     .route("/prices", pricesRoutes)

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { freePort } from "./free-port.ts";
 import { startSessionGate } from "./pg-session-gate.ts";
@@ -18,7 +19,8 @@ export async function startEmbeddedPostgres(
   options: { dataDir?: string; port?: number } = {},
 ): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir ?? "memory://");
+  // Extensions the migrations create (0007: pg_trgm for discovery search) must be loaded here.
+  const db = await PGlite.create(options.dataDir ?? "memory://", { extensions: { pg_trgm } });
   const innerPort = await freePort();
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: innerPort, maxConnections: 200 });
   await server.start();

@@ -4,6 +4,7 @@ export const DEMO_PASSWORD = "tollgate-dev-password";
 
 export const DEMO_USERS: { email: string; role: Role; displayName: string }[] = [
   { email: "admin@tollgate.test", role: "ADMIN", displayName: "Admin" },
+  { email: "moderator@tollgate.test", role: "MODERATOR", displayName: "Moderator" },
   { email: "creator1@tollgate.test", role: "CREATOR", displayName: "Creator One" },
   { email: "creator2@tollgate.test", role: "CREATOR", displayName: "Creator Two" },
   { email: "viewer1@tollgate.test", role: "VIEWER", displayName: "Viewer One" },

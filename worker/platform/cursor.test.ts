@@ -1,10 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { decodeCursorText, isPgTimestamptz, isUuid, parseIsoInstant } from "./cursor.ts";
+import {
+  decodeCursorJson,
+  decodeCursorText,
+  encodeCursor,
+  isPgTimestamptz,
+  isUuid,
+  parseIsoInstant,
+} from "./cursor.ts";
 
 describe("cursor parts", () => {
   it("refuses text that is not base64", () => {
     expect(() => decodeCursorText("A")).toThrow(/cursor/);
     expect(decodeCursorText(btoa("1:2"))).toBe("1:2");
+  });
+
+  it("round-trips JSON through URL-safe base64 and refuses base64 of anything else", () => {
+    const value = {
+      r: 0,
+      v: 3,
+      t: "2026-12-02 01:45:05.123456+00",
+      id: "0b7e2a5c-1f7e-4a59-9a53-2f1f0d0e8c11",
+      s: "ÿ?>",
+    };
+    const cursor = encodeCursor(value);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursorJson(cursor)).toEqual(value);
+    expect(() => decodeCursorJson(btoa("not json"))).toThrow(/cursor/);
   });
 
   it("accepts only real UUIDs", () => {

@@ -44,3 +44,17 @@ export function isPgTimestamptz(text: string): boolean {
     at.getUTCSeconds() === s
   );
 }
+
+/** A page cursor: the keyset values of a page's last row as base64url JSON (opaque to clients). */
+export const encodeCursor = (value: unknown): string =>
+  btoa(JSON.stringify(value)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+
+/** The JSON inside a cursor; INVALID_CURSOR when it is not base64 of JSON. Check its shape next. */
+export function decodeCursorJson(cursor: string): unknown {
+  const text = decodeCursorText(cursor);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidCursor(); // base64 of something that is not JSON
+  }
+}

@@ -10,6 +10,9 @@ export {
   type LiveKit,
 } from "./livekit.ts";
 export { findStream } from "./find-stream.ts";
+export { findCurrentStreams, getBroadcastStreamIds } from "./creator-streams.ts";
+export { listStreams } from "./list-streams.ts";
+export { toStreamDtos } from "./stream-dto.ts";
 export { setViewerCount } from "./set-viewer-count.ts";
 export type { Stream } from "./streams.schema.ts";
 export { reconcileStreams, type ReconcileReport } from "./reconcile-streams.ts";

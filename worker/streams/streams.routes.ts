@@ -1,8 +1,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { createStreamSchema, listStreamsQuerySchema, updateStreamSchema } from "../../contracts/streams.ts";
+import {
+  createStreamSchema,
+  discoverStreamsQuerySchema,
+  listStreamsQuerySchema,
+  updateStreamSchema,
+} from "../../contracts/streams.ts";
 import { currentUser, hasAccess, requireAuth, requireRole, ROLE_ACCESS } from "../auth/index.ts";
 import { getMeteringRates, meteringHooks } from "../metering/index.ts";
+import { cachePublicRead } from "../platform/cache.ts";
 import type { Db } from "../platform/db/client.ts";
 import { findProfile } from "../users/index.ts";
 import { notFound } from "../platform/errors.ts";
@@ -13,6 +19,7 @@ import { endStream } from "./end-stream.ts";
 import { findOwnStream, findStream } from "./find-stream.ts";
 import { ingestFor, rotateIngest } from "./ingest.ts";
 import { browserPublisherIdentity, liveKitFromConfig, requireLiveKit, roomName } from "./livekit.ts";
+import { discoverStreams } from "./discover-streams.ts";
 import { listStreams } from "./list-streams.ts";
 import { toStreamDtos } from "./stream-dto.ts";
 import type { Stream } from "./streams.schema.ts";
@@ -45,6 +52,12 @@ export const streamsRoutes = new Hono<AppEnv>()
     const page = await listStreams(c.var.db, c.req.valid("query"));
     c.header("cache-control", "no-store");
     return c.json({ streams: await dtos(c.var.db, page.streams), nextCursor: page.nextCursor });
+  })
+  .get("/discover", validate("query", discoverStreamsQuerySchema), async (c) => {
+    const page = await discoverStreams(c.var.db, c.req.valid("query"));
+    const body = { streams: await dtos(c.var.db, page.streams), nextCursor: page.nextCursor };
+    cachePublicRead(c);
+    return c.json(body);
   })
   .get("/:id", validate("param", idParam), async (c) => {
     const row = await findStream(c.var.db, c.req.valid("param").id);

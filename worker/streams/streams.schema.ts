@@ -37,7 +37,13 @@ export const streams = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("stream_status_started_idx").on(t.status, t.startedAt), index("stream_creator_idx").on(t.creatorId)],
+  (t) => [
+    index("stream_status_started_idx").on(t.status, t.startedAt),
+    index("stream_creator_idx").on(t.creatorId),
+    index("stream_category_idx").on(t.categoryId),
+    // Typo-tolerant discovery search (pg_trgm: `<%`, ILIKE '%…%').
+    index("stream_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+  ],
 );
 
 export const streamSessions = pgTable(

@@ -10,4 +10,5 @@ export {
   toPublicUser,
 } from "./users.ts";
 export type { PublicProfile } from "./users.ts";
+export { findCreator, userIdsWithNameMatching, type CreatorAccount } from "./find-creators.ts";
 export type { Role, User, UserStatus } from "./users.schema.ts";

@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, timestamp, uuid, pgEnum } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text, timestamp, uuid, pgEnum } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "../platform/db/columns.ts";
 import { ROLES, USER_STATUSES } from "../../contracts/auth.ts";
 
@@ -19,19 +19,24 @@ export const users = pgTable("user", {
   updatedAt: updatedAt(),
 });
 
-export const profiles = pgTable("profile", {
-  id: id(),
-  userId: uuid("user_id")
-    .notNull()
-    .unique()
-    .references(() => users.id, { onDelete: "cascade" }),
-  displayName: text("display_name").notNull(),
-  avatarUrl: text("avatar_url"),
-  bio: text("bio"),
-  isCreator: boolean("is_creator").notNull().default(false),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const profiles = pgTable(
+  "profile",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .unique()
+      .references(() => users.id, { onDelete: "cascade" }),
+    displayName: text("display_name").notNull(),
+    avatarUrl: text("avatar_url"),
+    bio: text("bio"),
+    isCreator: boolean("is_creator").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  // Discovery searches creators by display name (pg_trgm, typo-tolerant).
+  (t) => [index("profile_display_name_trgm_idx").using("gin", t.displayName.op("gin_trgm_ops"))],
+);
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

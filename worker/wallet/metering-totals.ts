@@ -15,15 +15,34 @@ export interface MeteringTotals {
   platformRevenue: bigint;
 }
 
-/** Metering as the ledger recorded it, over [from, to) and optionally one stream. */
+/**
+ * Metering as the ledger recorded it, over [from, to) and optionally one stream or a set of
+ * streams (`streamIds`, e.g. one creator's: an empty set books nothing).
+ */
 export async function getMeteringTotals(
   db: DbOrTx,
-  input: { from?: Date | undefined; to?: Date | undefined; streamId?: string | undefined },
+  input: {
+    from?: Date | undefined;
+    to?: Date | undefined;
+    streamId?: string | undefined;
+    streamIds?: readonly string[] | undefined;
+  },
 ): Promise<MeteringTotals> {
+  if (input.streamIds?.length === 0) {
+    return {
+      totalDebited: 0n,
+      uniqueViewers: 0,
+      sessions: 0,
+      playbackMs: 0n,
+      creatorEarnings: 0n,
+      platformRevenue: 0n,
+    };
+  }
   const meterWhere: (SQL | undefined)[] = [
     input.from ? gte(meterEvents.createdAt, input.from) : undefined,
     input.to ? lt(meterEvents.createdAt, input.to) : undefined,
     input.streamId ? eq(meterEvents.streamId, input.streamId) : undefined,
+    input.streamIds ? inArray(meterEvents.streamId, [...input.streamIds]) : undefined,
   ];
   const [ticks] = await db
     .select({
@@ -40,6 +59,7 @@ export async function getMeteringTotals(
     input.from ? gte(ledgerEntries.createdAt, input.from) : undefined,
     input.to ? lt(ledgerEntries.createdAt, input.to) : undefined,
     input.streamId ? sql`${ledgerEntries.metadata}->>'streamId' = ${input.streamId}` : undefined,
+    input.streamIds ? inArray(sql`${ledgerEntries.metadata}->>'streamId'`, [...input.streamIds]) : undefined,
   ];
   const settled = await db
     .select({ kind: wallets.kind, total: sum(ledgerEntries.amount) })

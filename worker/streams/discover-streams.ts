@@ -1,0 +1,64 @@
+import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { union } from "drizzle-orm/pg-core";
+import type { DiscoverStreamsQuery } from "../../contracts/streams.ts";
+import { categoryIdsWithNameMatching, findCategoryBySlug } from "../categories/index.ts";
+import type { DbOrTx } from "../platform/db/client.ts";
+import { textMatches, withTextSearch } from "../platform/text-search.ts";
+import { userIdsWithNameMatching } from "../users/index.ts";
+import { afterStreamCursor, streamAtText, streamCursorAfter, streamOrderBy, streamRank } from "./stream-order.ts";
+import { type Stream, streams } from "./streams.schema.ts";
+
+/**
+ * The browse page's list: live streams first, then by viewers, then newest (the order of /list),
+ * optionally searched by title, creator name or category name, typo-tolerant, in one statement.
+ */
+export async function discoverStreams(
+  db: DbOrTx,
+  input: DiscoverStreamsQuery,
+): Promise<{ streams: Stream[]; nextCursor: string | null }> {
+  const where: (SQL | undefined)[] = [];
+  if (input.status === "live") where.push(eq(streams.status, "LIVE"));
+  if (input.category) {
+    const category = await findCategoryBySlug(db, input.category);
+    if (!category) return { streams: [], nextCursor: null };
+    where.push(eq(streams.categoryId, category.id));
+  }
+  if (input.cursor) where.push(afterStreamCursor(input.cursor));
+  const term = input.search;
+
+  const page = async (tx: DbOrTx) => {
+    const filters = [...where];
+    if (term) {
+      // A union rather than an OR: each branch can use its own index (title trigrams, creator, category).
+      const matching = union(
+        tx.select({ id: streams.id }).from(streams).where(textMatches(streams.title, term)),
+        tx
+          .select({ id: streams.id })
+          .from(streams)
+          .where(inArray(streams.creatorId, userIdsWithNameMatching(tx, term))),
+        tx
+          .select({ id: streams.id })
+          .from(streams)
+          .where(inArray(streams.categoryId, categoryIdsWithNameMatching(tx, term))),
+      );
+      filters.push(inArray(streams.id, matching));
+    }
+    return tx
+      .select({ stream: streams, rank: streamRank, at: streamAtText })
+      .from(streams)
+      .where(and(...filters))
+      .orderBy(...streamOrderBy)
+      .limit(input.limit + 1);
+  };
+  const rows = term ? await withTextSearch(db, page) : await page(db);
+
+  const shown = rows.slice(0, input.limit);
+  const last = shown[shown.length - 1];
+  return {
+    streams: shown.map((r) => r.stream),
+    nextCursor:
+      rows.length > input.limit && last
+        ? streamCursorAfter({ rank: last.rank, at: last.at, viewerCount: last.stream.viewerCount, id: last.stream.id })
+        : null,
+  };
+}
