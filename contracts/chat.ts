@@ -37,6 +37,8 @@ export const CHAT_REJECT_CODES = [
   "BLOCKED_WORD",
   "LINK_BLOCKED",
   "SPAM",
+  /** The object could not check the message (its database is slow or away): send it again. */
+  "UNAVAILABLE",
 ] as const;
 export const chatRejectCodeSchema = z.enum(CHAT_REJECT_CODES);
 export type ChatRejectCode = z.infer<typeof chatRejectCodeSchema>;

@@ -21,7 +21,7 @@ import {
   getAutoModSettings,
   getChatModes,
   listChatMessages,
-  loadSenderFacts,
+  loadSendersFacts,
   prepareChatText,
   recordMessage,
   saveChatMessages,
@@ -87,6 +87,8 @@ export class StreamChat extends DurableObject<Env> {
   private modes: Cached<ChatModes> | null = null;
   private autoMod: Cached<{ settings: AutoModSettings; mod: AutoMod }> | null = null;
   private readonly facts = new Map<string, Cached<SenderFacts>>();
+  private factQueue = new Map<string, { resolve: (f: SenderFacts) => void; reject: (e: unknown) => void }[]>();
+  private factLoop: Promise<void> | null = null;
   private flushScheduled = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -195,13 +197,23 @@ export class StreamChat extends DurableObject<Env> {
     const { text: rawText, clientId } = message.data;
     const echo = clientId === undefined ? {} : { clientId };
 
-    const stream = await this.streamInfo();
-    if (!stream) return;
-    const [facts, modes, autoMod] = await Promise.all([
-      this.senderFacts(identity.userId, stream.creatorId),
-      this.chatModes(),
-      this.autoModerator(),
-    ]);
+    let context;
+    try {
+      const stream = await this.streamInfo();
+      if (!stream) throw new Error("the stream of this chat is gone");
+      const [facts, modes, autoMod] = await Promise.all([
+        this.senderFacts(identity.userId, stream.creatorId),
+        this.chatModes(),
+        this.autoModerator(),
+      ]);
+      context = { stream, facts, modes, autoMod };
+    } catch (error) {
+      // Postgres is slow or away: the sender hears so and may retry; nothing was accepted.
+      createLogger({ object: "StreamChat" }).warn("chat send could not be checked", { error: String(error) });
+      send(ws, { type: "rejected", ...echo, code: "UNAVAILABLE", message: "Chat is busy; try again in a moment" });
+      return;
+    }
+    const { stream, facts, modes, autoMod } = context;
     // From here to the broadcast nothing awaits: the sender's window is read and written at once.
     const now = Date.now();
     const gate = evaluateGate(
@@ -585,13 +597,47 @@ export class StreamChat extends DurableObject<Env> {
 
   private senderFacts(userId: string, creatorId: string): Promise<SenderFacts> {
     const slot = this.cached(this.facts.get(userId) ?? null, CHAT_GATE_RECHECK_MS, () =>
-      loadSenderFacts(this.database(), { userId, creatorId }),
+      this.requestFacts(userId, creatorId),
     );
     this.facts.set(userId, slot);
     return slot.value.catch((error: unknown) => {
       if (this.facts.get(userId) === slot) this.facts.delete(userId);
       throw error;
     });
+  }
+
+  /**
+   * Senders whose facts are due are read together: the first goes at once, and everyone who asks
+   * while that read is out joins the next one (two queries per batch, whatever its size).
+   */
+  private requestFacts(userId: string, creatorId: string): Promise<SenderFacts> {
+    return new Promise<SenderFacts>((resolve, reject) => {
+      const waiting = this.factQueue.get(userId) ?? [];
+      waiting.push({ resolve, reject });
+      this.factQueue.set(userId, waiting);
+      this.factLoop ??= this.drainFacts(creatorId).finally(() => {
+        this.factLoop = null;
+      });
+    });
+  }
+
+  private async drainFacts(creatorId: string): Promise<void> {
+    while (this.factQueue.size > 0) {
+      const batch = this.factQueue;
+      this.factQueue = new Map();
+      try {
+        const facts = await loadSendersFacts(this.database(), { userIds: [...batch.keys()], creatorId });
+        for (const [userId, waiting] of batch) {
+          const mine = facts.get(userId);
+          for (const w of waiting) {
+            if (mine) w.resolve(mine);
+            else w.reject(new Error("sender facts missing"));
+          }
+        }
+      } catch (error) {
+        for (const waiting of batch.values()) for (const w of waiting) w.reject(error);
+      }
+    }
   }
 
   private patchFacts(userId: string, patch: (facts: SenderFacts) => SenderFacts): void {
@@ -603,7 +649,8 @@ export class StreamChat extends DurableObject<Env> {
   private database() {
     if (!this.db) {
       const config = parseConfig(this.env);
-      this.db = createDb({ url: config.DATABASE_URL, wsProxy: config.NEON_WS_PROXY, max: 1 });
+      // Two: a write-behind flush does not hold up the senders' checks.
+      this.db = createDb({ url: config.DATABASE_URL, wsProxy: config.NEON_WS_PROXY, max: 2 });
     }
     return this.db.db;
   }

@@ -35,6 +35,11 @@ describe("profanity", () => {
     }
   });
 
+  it("leaves numbers alone even where leetspeak would read them as a word", () => {
+    expect(review({ profanity: "block" }, "I have 455 credits")).toEqual({ ok: true, text: "I have 455 credits" });
+    expect(review({ profanity: "mask" }, "a55")).not.toEqual({ ok: true, text: "a55" });
+  });
+
   it("refuses in block mode", () => {
     expect(review({ profanity: "block" }, "what the shit")).toEqual({
       ok: false,

@@ -49,7 +49,10 @@ export function buildAutoMod(settings: AutoModSettings): AutoMod {
         if (spam) return refuse("SPAM", spam);
       }
       if (profanity) {
-        const matches = profanity.getAllMatches(text);
+        // Leetspeak reads digits as letters: a span of digits alone ("1733 4556") is a number, not a word.
+        const matches = profanity
+          .getAllMatches(text)
+          .filter((m) => /\p{L}/u.test(text.slice(m.startIndex, m.endIndex + 1)));
         if (matches.length > 0) {
           if (settings.profanity === "block") return refuse("PROFANITY", MESSAGES.PROFANITY);
           return { ok: true, text: maskSpans(text, matches) };

@@ -3,7 +3,7 @@
 export { buildAutoMod, type AutoMod, type AutoModVerdict } from "./auto-mod.ts";
 export type { ChatEffect } from "./chat-effects.ts";
 export { streamChatObject } from "./chat-deps.ts";
-export { loadSenderFacts, type SenderFacts } from "./chat-facts.ts";
+export { loadSenderFacts, loadSendersFacts, type SenderFacts } from "./chat-facts.ts";
 export { badgeFor, canModerate, evaluateGate, type GateFacts } from "./chat-gate.ts";
 export { findChatMessage, listChatMessages, saveChatMessages, type ChatMessageRecord } from "./chat-messages.ts";
 export { getChatModes } from "./chat-modes.ts";

@@ -4,6 +4,7 @@ export { listStreamModerationActions } from "./list-moderation-actions.ts";
 export { recordModerationAction, type RecordModerationActionInput } from "./record-moderation-action.ts";
 export {
   activeRestrictions,
+  activeRestrictionsOf,
   checkUserBanned,
   checkUserMuted,
   type Restriction,

@@ -33,6 +33,17 @@ export async function activeRestrictions(
   userId: string,
   options: { channelId?: string | null; now?: Date } = {},
 ): Promise<UserRestrictions> {
+  return (await activeRestrictionsOf(db, [userId], options)).get(userId) ?? { ban: null, mute: null };
+}
+
+/** The same for many users in one query (a chat checking a crowd of senders at once). */
+export async function activeRestrictionsOf(
+  db: DbOrTx,
+  userIds: readonly string[],
+  options: { channelId?: string | null; now?: Date } = {},
+): Promise<Map<string, UserRestrictions>> {
+  const result = new Map<string, UserRestrictions>(userIds.map((id) => [id, { ban: null, mute: null }]));
+  if (userIds.length === 0) return result;
   const now = options.now ?? new Date();
   const channel = options.channelId
     ? or(isNull(moderationActions.channelId), eq(moderationActions.channelId, options.channelId))
@@ -40,6 +51,7 @@ export async function activeRestrictions(
   const rows = await db
     .select({
       id: moderationActions.id,
+      targetId: moderationActions.targetId,
       action: moderationActions.action,
       expiresAt: moderationActions.expiresAt,
       reason: moderationActions.reason,
@@ -49,21 +61,21 @@ export async function activeRestrictions(
     .where(
       and(
         eq(moderationActions.targetType, "USER"),
-        eq(moderationActions.targetId, userId),
+        inArray(moderationActions.targetId, [...userIds]),
         inArray(moderationActions.action, ["BAN", "MUTE"]),
         isNull(moderationActions.revokedAt),
         or(isNull(moderationActions.expiresAt), gt(moderationActions.expiresAt, now)),
         channel,
       ),
     );
-  let ban: Restriction | null = null;
-  let mute: Restriction | null = null;
   for (const row of rows) {
+    const current = result.get(row.targetId);
+    if (!current) continue;
     const r: Restriction = { actionId: row.id, until: row.expiresAt, reason: row.reason, channelId: row.channelId };
-    if (row.action === "BAN") ban = outlasting(ban, r);
-    else mute = outlasting(mute, r);
+    if (row.action === "BAN") current.ban = outlasting(current.ban, r);
+    else current.mute = outlasting(current.mute, r);
   }
-  return { ban, mute };
+  return result;
 }
 
 /** Shared by every API that lets a user act on a stream or its chat. */
