@@ -146,6 +146,8 @@ export const chatServerMessageSchema = z.discriminatedUnion("type", [
     history: z.array(chatMessageSchema),
   }),
   z.object({ type: z.literal("message"), message: chatMessageSchema }),
+  /** Several messages accepted within a few milliseconds of each other, oldest first. */
+  z.object({ type: z.literal("messages"), messages: z.array(chatMessageSchema) }),
   z.object({
     type: z.literal("ack"),
     clientId: z.string().optional(),

@@ -43,6 +43,8 @@ const SETTINGS_TTL_MS = 5_000;
 const FLUSH_DELAY_MS = 1_000;
 const FLUSH_RETRY_MS = 5_000;
 const FLUSH_BATCH = 500;
+/** Messages accepted within this window reach every socket in one frame. */
+const BROADCAST_WINDOW_MS = 25;
 /** Messages kept in the object's own SQLite once written to Postgres (history on connect). */
 const KEEP_RECENT = 200;
 
@@ -90,6 +92,8 @@ export class StreamChat extends DurableObject<Env> {
   private factQueue = new Map<string, { resolve: (f: SenderFacts) => void; reject: (e: unknown) => void }[]>();
   private factLoop: Promise<void> | null = null;
   private flushScheduled = false;
+  private outbox: ChatMessageDto[] = [];
+  private outboxTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -282,7 +286,7 @@ export class StreamChat extends DurableObject<Env> {
     );
     this.scheduleFlush();
     // The output gate holds these frames until the rows above are durable: nothing shown is lost.
-    this.broadcast({ type: "message", message: accepted });
+    this.queueBroadcast(accepted);
     send(ws, {
       type: "ack",
       ...echo,
@@ -533,7 +537,30 @@ export class StreamChat extends DurableObject<Env> {
     for (const ws of sockets) send(ws, { type: "gate", gate });
   }
 
+  /**
+   * Accepted messages go out together every BROADCAST_WINDOW_MS: under load one frame carries
+   * many messages, so the object sends one frame per socket per window instead of one per message.
+   */
+  private queueBroadcast(message: ChatMessageDto): void {
+    this.outbox.push(message);
+    this.outboxTimer ??= setTimeout(() => this.flushOutbox(), BROADCAST_WINDOW_MS);
+  }
+
+  private flushOutbox(): void {
+    this.outboxTimer = null;
+    const messages = this.outbox;
+    this.outbox = [];
+    const [only] = messages;
+    if (messages.length === 1 && only) this.broadcast({ type: "message", message: only });
+    else if (messages.length > 1) this.broadcast({ type: "messages", messages });
+  }
+
   private broadcast(message: ChatServerMessage): void {
+    // A deletion or a clear must not overtake the messages it concerns.
+    if (message.type !== "message" && message.type !== "messages" && this.outbox.length) {
+      if (this.outboxTimer) clearTimeout(this.outboxTimer);
+      this.flushOutbox();
+    }
     const payload = frame(message);
     for (const ws of this.ctx.getWebSockets()) send(ws, payload);
   }

@@ -496,7 +496,14 @@ describe("the object", () => {
       const socket = state.getWebSockets(bob.userId)[0];
       if (!socket) throw new Error("bob's socket is gone");
       await woken.webSocketMessage(socket, JSON.stringify({ type: "send", text: "after waking up", clientId: "w1" }));
+      // Two sends at once go out to everyone in one frame.
+      await Promise.all([
+        woken.webSocketMessage(socket, JSON.stringify({ type: "send", text: "together one" })),
+        woken.webSocketMessage(socket, JSON.stringify({ type: "send", text: "together two" })),
+      ]);
     });
+    await a.client.messageWith("together two");
+    expect(a.client.batches).toBe(1);
     expect((await a.client.messageWith("after waking up")).message.userId).toBe(bob.userId);
     expect(await b.client.next("ack")).toMatchObject({ clientId: "w1" });
     a.client.close();

@@ -8,6 +8,8 @@ export interface ChatClient {
   ws: WebSocket;
   frames: ChatServerMessage[];
   closed: { code: number } | null;
+  /** How many "messages" frames (several messages in one) arrived. */
+  batches: number;
   /** The next frame of that type not yet taken (waits up to `timeoutMs`). */
   next<T extends ChatServerMessage["type"]>(type: T, timeoutMs?: number): Promise<Frame<T>>;
   /** The first frame not yet taken that is an ack or a rejection: the answer to a send. */
@@ -44,6 +46,7 @@ export async function connectChat(path: string): Promise<ChatClient> {
     ws,
     frames,
     closed: null,
+    batches: 0,
     next(type, timeoutMs = 5_000) {
       return take((f) => f.type === type, type, timeoutMs) as never;
     },
@@ -71,7 +74,11 @@ export async function connectChat(path: string): Promise<ChatClient> {
   ws.addEventListener("message", (e) => {
     const parsed = chatServerMessageSchema.safeParse(JSON.parse(String(e.data)));
     if (!parsed.success) throw new Error(`frame outside the contract: ${String(e.data)}`);
-    client.frames.push(parsed.data);
+    // A batch is its messages, one after the other, as far as the tests care.
+    if (parsed.data.type === "messages") {
+      for (const message of parsed.data.messages) client.frames.push({ type: "message", message });
+      client.batches += 1;
+    } else client.frames.push(parsed.data);
   });
   ws.addEventListener("close", (e) => {
     client.closed = { code: e.code };
