@@ -8,8 +8,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-/** Gzip bytes (kB of 1000 bytes, as Vite reports them). The whole client was 69.99 kB as one bundle. */
-const HOME_JS_BUDGET = 60_000;
+/**
+ * Gzip bytes (kB of 1000 bytes, as Vite reports them). The whole client was 69.99 kB as one bundle.
+ * 60 → 61 kB with the chat: Kobalte's menu (watch page only) uses more of Solid's runtime, which
+ * lives in the chunk every page shares (+0.9 kB on home); emoji-mart and its data stay lazy.
+ */
+const HOME_JS_BUDGET = 61_000;
 /** The page the router lazy-loads for `/` (a manifest key: a path under client/). */
 const HOME_PAGE = "src/features/home/home-page.tsx";
 

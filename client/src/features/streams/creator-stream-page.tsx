@@ -7,6 +7,7 @@ import { ConfirmDialog } from "../../ui/dialog/confirm-dialog.tsx";
 import { ErrorNotice } from "../../ui/feedback/error-notice.tsx";
 import { LoadingNotice } from "../../ui/feedback/loading-notice.tsx";
 import { useSession } from "../auth/session-context.tsx";
+import { ChatPanel } from "../chat/chat-panel.tsx";
 import { getHealth } from "../health/health.api.ts";
 import { IngestPanel } from "./ingest-panel.tsx";
 import { createPublisher, type PublisherConnection } from "./publisher.ts";
@@ -336,6 +337,7 @@ function Studio(props: StudioProps) {
             </section>
 
             <aside class="flex flex-col gap-6">
+              <ChatPanel streamId={props.streamId} moderation="open" />
               <IngestPanel streamId={props.streamId} initial={props.ingest} />
             </aside>
 

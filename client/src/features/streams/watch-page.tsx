@@ -7,6 +7,7 @@ import { firstParam, loginPath } from "../../lib/redirect.ts";
 import { ErrorNotice } from "../../ui/feedback/error-notice.tsx";
 import { LoadingNotice } from "../../ui/feedback/loading-notice.tsx";
 import { useSession } from "../auth/session-context.tsx";
+import { ChatPanel } from "../chat/chat-panel.tsx";
 import { BalanceOverlay } from "../metering/balance-overlay.tsx";
 import { LowBalanceBanner } from "../metering/low-balance-banner.tsx";
 import { isLowBalance, sessionEndNotice } from "../metering/session-end.ts";
@@ -301,7 +302,8 @@ export default function WatchPage() {
                 )}
               </Show>
             </div>
-            <aside>
+            <aside class="flex flex-col gap-6">
+              <ChatPanel streamId={current().id} moderation="collapsible" />
               <StreamInfo stream={current()} />
             </aside>
             <TopUpDialog
