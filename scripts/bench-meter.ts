@@ -18,10 +18,6 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import WebSocket from "ws";
 import { z } from "zod";
 import { meterResultSchema } from "../contracts/metering.ts";
-import { issueAccessToken } from "../worker/auth/access-token.ts";
-import { ACCESS_COOKIE } from "../worker/auth/cookies.ts";
-import { loadSigningKeys } from "../worker/auth/keys.ts";
-import { createRefreshToken } from "../worker/auth/refresh-tokens.ts";
 import { createDb } from "../worker/platform/db/client.ts";
 import { streams } from "../worker/streams/streams.schema.ts";
 import { profiles, users } from "../worker/users/users.schema.ts";
@@ -29,6 +25,7 @@ import { bookMeterTick, checkLedgerInvariants, creditWallet, ensureCreatorEarnin
 import { wallets } from "../worker/wallet/wallet.schema.ts";
 import { createBenchClient, hammer, latencyLine, percentile, type BenchClient } from "./lib/bench-http.ts";
 import { runPgbench } from "./lib/bench-pgbench.ts";
+import { assertLoopback, mintCookies, withHostPort } from "./lib/bench-setup.ts";
 import { inSnapshot, runFromSnapshot } from "./lib/bench-snapshot.ts";
 import { findPgbouncer, startPooler, type Pooler } from "./lib/bench-pooler.ts";
 import { addCpu, cpuBetween, cpuSnapshot, type CpuGroup, type CpuUse } from "./lib/bench-proc.ts";
@@ -131,13 +128,6 @@ const errorBodySchema = z.object({
 });
 const sessionBodySchema = z.object({ sessionId: z.uuid(), intervalMs: z.number().int() });
 
-function assertLoopback(url: string): void {
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "[::1]", "::1"].includes(host)) {
-    throw new Error(`bench-meter runs against loopback Postgres only, not ${host}`);
-  }
-}
-
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 /** "429 TICK_TOO_EARLY": the status and our error code, or the status alone for a body that is not ours. */
@@ -236,29 +226,6 @@ async function setUp(db: ScriptDb): Promise<Map<string, bigint>> {
     sql`select user_id, balance::text from wallet where kind = 'USER' and user_id::text like any (array['00000000-%', '10000000-%', '20000000-%'])`,
   );
   return new Map(rows.rows.map((r) => [r.user_id, BigInt(r.balance)]));
-}
-
-/**
- * An access-token cookie per viewer, signed with the stack's key instead of logging in (scrypt
- * costs 250 ms a login). Each belongs to a session (refresh-token family) of its own, as a login
- * would create, since the guard checks that the session is still active.
- */
-async function mintCookies(db: ScriptDb, pem: string, userIds: readonly string[]): Promise<Map<string, string>> {
-  const keys = await loadSigningKeys(pem);
-  const cookies = new Map<string, string>();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let i = next++; i < userIds.length; i = next++) {
-        const sub = userIds[i];
-        if (!sub) continue;
-        const { familyId } = await createRefreshToken(db, { userId: sub });
-        const { token } = await issueAccessToken(keys, { sub, role: "VIEWER", emailVerified: true, sid: familyId });
-        cookies.set(sub, `${ACCESS_COOKIE}=${token}`);
-      }
-    }),
-  );
-  return cookies;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -911,16 +878,8 @@ async function connectionBudget(url: string): Promise<{ max: number; used: numbe
   }
 }
 
-function withHostPort(url: string, from: string): string {
-  const out = new URL(url);
-  const source = new URL(from);
-  out.hostname = source.hostname;
-  out.port = source.port;
-  return out.toString();
-}
-
 async function main(): Promise<void> {
-  assertLoopback(BASE_URL);
+  assertLoopback(BASE_URL, "bench-meter");
   const hardStop = setTimeout(
     () => {
       console.error("bench-meter: overall time limit reached");
