@@ -118,7 +118,8 @@ export type ChatAllowance = z.infer<typeof chatAllowanceSchema>;
 export const chatClientMessageSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("send"),
-    text: z.string().max(4000),
+    // Generous: an over-long message is answered TOO_LONG (with its clientId), not refused as a bad frame.
+    text: z.string().max(16_000),
     /** Echoed in the ack or rejection so the page can match its pending message. */
     clientId: z.string().max(64).optional(),
   }),

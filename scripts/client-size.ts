@@ -10,10 +10,11 @@ import { gzipSync } from "node:zlib";
 
 /**
  * Gzip bytes (kB of 1000 bytes, as Vite reports them). The whole client was 69.99 kB as one bundle.
- * 60 → 61 kB with the chat: Kobalte's menu (watch page only) uses more of Solid's runtime, which
- * lives in the chunk every page shares (+0.9 kB on home); emoji-mart and its data stay lazy.
+ * 60 → 62 kB with the chat and discovery: Kobalte's menu (watch page only) uses more of Solid's
+ * runtime, which lives in the chunk every page shares (+0.9 kB on home; emoji-mart and its data stay
+ * lazy), and @solidjs/meta's provider wraps every page for the public pages' Open Graph tags (+0.8 kB).
  */
-const HOME_JS_BUDGET = 61_000;
+const HOME_JS_BUDGET = 62_000;
 /** The page the router lazy-loads for `/` (a manifest key: a path under client/). */
 const HOME_PAGE = "src/features/home/home-page.tsx";
 

@@ -1,3 +1,4 @@
+import { Meta, MetaProvider, Title } from "@solidjs/meta";
 import { Route, Router, type RouteSectionProps } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { Protected, RequireRole } from "./features/auth/require-role.tsx";
@@ -24,6 +25,9 @@ const CreatorPage = lazy(() => import("./features/creator/creator-page.tsx"));
 // The two pages that load livekit-client; nothing else may import it.
 const CreatorStreamPage = lazy(() => import("./features/streams/creator-stream-page.tsx"));
 const WatchPage = lazy(() => import("./features/streams/watch-page.tsx"));
+const BrowsePage = lazy(() => import("./features/streams/browse-page.tsx"));
+const CreatorProfilePage = lazy(() => import("./features/creators/creator-profile-page.tsx"));
+const FollowingPage = lazy(() => import("./features/follows/following-page.tsx"));
 const AdminPage = lazy(() => import("./features/admin/admin-page.tsx"));
 const AdminPricesPage = lazy(() => import("./features/prices/admin-prices-page.tsx"));
 const AdminUsersPage = lazy(() => import("./features/users/admin-users-page.tsx"));
@@ -37,46 +41,55 @@ const AdminArea = (props: RouteSectionProps) => <RequireRole area="admin">{props
 
 export function App() {
   return (
-    <ThemeProvider>
-      <SessionProvider>
-        <WalletProvider>
-          <Router root={AppShell}>
-            <Route path="/" component={HomePage} />
-            <Route path="/login" component={LoginPage} />
-            <Route path="/register" component={RegisterPage} />
-            <Route path="/verify" component={VerifyPage} />
-            <Route path="/forgot-password" component={ForgotPasswordPage} />
-            <Route path="/reset-password" component={ResetPasswordPage} />
-            <Route path="/dev/mailbox" component={MailboxPage} />
-            {/* Public: guests see the stream and a sign-in prompt; watching needs an account. */}
-            <Route path="/watch/:streamId" component={WatchPage} />
-            {/* The test checkout stands in for a provider's page; the API only shows a payment to its owner. */}
-            <Route path="/dev/checkout" component={SignedInArea}>
-              <Route path="/:paymentId" component={DevCheckoutPage} />
+    <MetaProvider>
+      {/* The defaults; a page's own PageMeta replaces them while it is shown. */}
+      <Title>Tollgate</Title>
+      <Meta name="description" content="Tollgate — paid live video, every credit accounted for." />
+      <ThemeProvider>
+        <SessionProvider>
+          <WalletProvider>
+            <Router root={AppShell}>
+              <Route path="/" component={HomePage} />
+              <Route path="/login" component={LoginPage} />
+              <Route path="/register" component={RegisterPage} />
+              <Route path="/verify" component={VerifyPage} />
+              <Route path="/forgot-password" component={ForgotPasswordPage} />
+              <Route path="/reset-password" component={ResetPasswordPage} />
+              <Route path="/dev/mailbox" component={MailboxPage} />
+              {/* Public: guests see the stream and a sign-in prompt; watching needs an account. */}
+              <Route path="/watch/:streamId" component={WatchPage} />
+              <Route path="/browse" component={BrowsePage} />
+              {/* Public; the creator's own pages below (/creator/stream…) are more specific and win. */}
+              <Route path="/creator/:creatorId" component={CreatorProfilePage} />
+              {/* The test checkout stands in for a provider's page; the API only shows a payment to its owner. */}
+              <Route path="/dev/checkout" component={SignedInArea}>
+                <Route path="/:paymentId" component={DevCheckoutPage} />
+                <Route path="*" component={NotFoundPage} />
+              </Route>
+              <Route path="/dashboard" component={SignedInArea}>
+                <Route path="/" component={DashboardPage} />
+                <Route path="/credits" component={CreditsPage} />
+                <Route path="/wallet" component={WalletPage} />
+                <Route path="/following" component={FollowingPage} />
+                <Route path="*" component={NotFoundPage} />
+              </Route>
+              <Route path="/creator" component={CreatorArea}>
+                <Route path="/" component={CreatorPage} />
+                <Route path="/stream" component={CreatorStreamPage} />
+                <Route path="*" component={NotFoundPage} />
+              </Route>
+              <Route path="/admin" component={AdminArea}>
+                <Route path="/" component={AdminPage} />
+                <Route path="/prices" component={AdminPricesPage} />
+                <Route path="/users" component={AdminUsersPage} />
+                <Route path="/users/:userId" component={AdminUserPage} />
+                <Route path="*" component={NotFoundPage} />
+              </Route>
               <Route path="*" component={NotFoundPage} />
-            </Route>
-            <Route path="/dashboard" component={SignedInArea}>
-              <Route path="/" component={DashboardPage} />
-              <Route path="/credits" component={CreditsPage} />
-              <Route path="/wallet" component={WalletPage} />
-              <Route path="*" component={NotFoundPage} />
-            </Route>
-            <Route path="/creator" component={CreatorArea}>
-              <Route path="/" component={CreatorPage} />
-              <Route path="/stream" component={CreatorStreamPage} />
-              <Route path="*" component={NotFoundPage} />
-            </Route>
-            <Route path="/admin" component={AdminArea}>
-              <Route path="/" component={AdminPage} />
-              <Route path="/prices" component={AdminPricesPage} />
-              <Route path="/users" component={AdminUsersPage} />
-              <Route path="/users/:userId" component={AdminUserPage} />
-              <Route path="*" component={NotFoundPage} />
-            </Route>
-            <Route path="*" component={NotFoundPage} />
-          </Router>
-        </WalletProvider>
-      </SessionProvider>
-    </ThemeProvider>
+            </Router>
+          </WalletProvider>
+        </SessionProvider>
+      </ThemeProvider>
+    </MetaProvider>
   );
 }

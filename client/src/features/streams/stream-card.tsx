@@ -1,9 +1,9 @@
 import { A } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import type { StreamDto } from "@contracts/streams.ts";
-import { viewersLabel } from "./stream-display.ts";
+import { STREAM_STATUS, viewersLabel } from "./stream-display.ts";
 
-/** A live stream on the home page: thumbnail, LIVE and viewers, title, creator, category. */
+/** A stream in a grid: thumbnail (lazy), LIVE and viewers or its status, title, creator (a link), category. */
 export function StreamCard(props: { stream: StreamDto }) {
   const [thumbnailFailed, setThumbnailFailed] = createSignal(false);
   const initial = () => props.stream.creator.displayName.trim().charAt(0).toUpperCase() || "?";
@@ -35,10 +35,19 @@ export function StreamCard(props: { stream: StreamDto }) {
           />
         </Show>
         <p class="absolute top-2 left-2 flex items-center gap-1.5 text-xs font-semibold">
-          <span class="rounded bg-red-600 px-1.5 py-0.5 text-white uppercase">Live</span>
-          <span data-testid="stream-card-viewers" class="rounded bg-black/70 px-1.5 py-0.5 text-white">
-            {viewersLabel(props.stream.viewerCount)}
-          </span>
+          <Show
+            when={props.stream.status === "LIVE"}
+            fallback={
+              <span class="rounded bg-black/70 px-1.5 py-0.5 text-white uppercase">
+                {STREAM_STATUS[props.stream.status].label}
+              </span>
+            }
+          >
+            <span class="rounded bg-red-600 px-1.5 py-0.5 text-white uppercase">Live</span>
+            <span data-testid="stream-card-viewers" class="rounded bg-black/70 px-1.5 py-0.5 text-white">
+              {viewersLabel(props.stream.viewerCount)}
+            </span>
+          </Show>
         </p>
       </div>
       <div class="p-3">
@@ -51,7 +60,15 @@ export function StreamCard(props: { stream: StreamDto }) {
             {props.stream.title}
           </A>
         </h3>
-        <p class="mt-0.5 truncate text-sm text-neutral-600 dark:text-neutral-400">{props.stream.creator.displayName}</p>
+        <p class="mt-0.5 truncate text-sm text-neutral-600 dark:text-neutral-400">
+          {/* Above the card's link layer, so the creator's name opens their profile. */}
+          <A
+            href={`/creator/${encodeURIComponent(props.stream.creator.id)}`}
+            class="relative z-10 hover:underline focus-visible:underline"
+          >
+            {props.stream.creator.displayName}
+          </A>
+        </p>
         <Show when={props.stream.category}>
           {(category) => <p class="mt-1 text-xs text-neutral-500 dark:text-neutral-400">{category().name}</p>}
         </Show>

@@ -6,6 +6,7 @@ import {
   streamEnvelopeSchema,
   streamPageSchema,
   type CreateStreamInput,
+  type DiscoverStreamsQuery,
   type ListStreamsQuery,
   type UpdateStreamInput,
 } from "@contracts/streams.ts";
@@ -17,6 +18,12 @@ export type StreamListParams = Partial<ListStreamsQuery>;
 
 export const listStreams = (params: StreamListParams, signal?: AbortSignal) =>
   apiFetch(`/api/streams/list${query({ ...params })}`, { schema: streamPageSchema, signal });
+
+export type DiscoverParams = Partial<DiscoverStreamsQuery>;
+
+/** Public search and browse: live first, then by viewers, then by recency; typo-tolerant search. */
+export const discoverStreams = (params: DiscoverParams, signal?: AbortSignal) =>
+  apiFetch(`/api/streams/discover${query({ ...params })}`, { schema: streamPageSchema, signal });
 
 export const getStream = (streamId: string, signal?: AbortSignal) =>
   apiFetch(`/api/streams/${segment(streamId)}`, { schema: streamEnvelopeSchema, signal });

@@ -5,7 +5,10 @@ export interface NavLink {
   end?: boolean;
 }
 
-export const primaryLinks: NavLink[] = [{ href: "/", label: "Home", end: true }];
+export const primaryLinks: NavLink[] = [
+  { href: "/", label: "Home", end: true },
+  { href: "/browse", label: "Browse" },
+];
 
 export const accountLinks = {
   login: { href: "/login", label: "Log in" },
