@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { ChatMessageDto } from "../../contracts/chat.ts";
-import { decodeCursorText, invalidCursor, isPgTimestamptz, isUuid } from "../platform/cursor.ts";
+import { decodeCursorJson, encodeCursor, invalidCursor, isPgTimestamptz, isUuid } from "../platform/cursor.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
 import { getPublicProfiles } from "../users/index.ts";
 import { badgeFor } from "./chat-gate.ts";
@@ -69,18 +69,9 @@ export async function findChatMessage(db: DbOrTx, messageId: string) {
   return row ?? null;
 }
 
-interface Cursor {
-  t: string;
-  id: string;
-}
-const encode = (c: Cursor) => btoa(JSON.stringify(c)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-function decode(cursor: string): Cursor {
-  let c: unknown;
-  try {
-    c = JSON.parse(decodeCursorText(cursor));
-  } catch {
-    throw invalidCursor();
-  }
+/** The last row of a page: its created_at as Postgres prints it (microseconds) and its id. */
+function decode(cursor: string): { t: string; id: string } {
+  const c = decodeCursorJson(cursor);
   if (
     typeof c === "object" &&
     c !== null &&
@@ -142,6 +133,6 @@ export async function listChatMessages(
         createdAt: r.createdAt.toISOString(),
       };
     }),
-    nextCursor: rows.length > input.limit && oldest ? encode({ t: oldest.at, id: oldest.id }) : null,
+    nextCursor: rows.length > input.limit && oldest ? encodeCursor({ t: oldest.at, id: oldest.id }) : null,
   };
 }

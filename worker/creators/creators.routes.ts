@@ -1,9 +1,24 @@
 import { Hono } from "hono";
-import { requireRole, ROLE_ACCESS } from "../auth/index.ts";
+import { creatorAnalyticsQuerySchema } from "../../contracts/creators.ts";
+import { currentUser, requireRole, ROLE_ACCESS } from "../auth/index.ts";
 import type { AppEnv } from "../platform/types.ts";
+import { validate } from "../platform/validate.ts";
+import { getCreatorAnalytics } from "./get-creator-analytics.ts";
+import { getCreatorEarnings } from "./get-creator-earnings.ts";
 
 /**
  * /api/creator: the creator's own area (dashboard, earnings, analytics), creators and admins
  * only. The whole area is guarded here, so a route added later cannot forget it.
  */
-export const creatorsRoutes = new Hono<AppEnv>().use(requireRole(ROLE_ACCESS.creator));
+export const creatorsRoutes = new Hono<AppEnv>()
+  .use(requireRole(ROLE_ACCESS.creator))
+  .get("/earnings", async (c) => {
+    const earnings = await getCreatorEarnings(c.var.db, currentUser(c).id);
+    c.header("cache-control", "no-store");
+    return c.json(earnings);
+  })
+  .get("/analytics", validate("query", creatorAnalyticsQuerySchema), async (c) => {
+    const analytics = await getCreatorAnalytics(c.var.db, { ...c.req.valid("query"), creatorId: currentUser(c).id });
+    c.header("cache-control", "no-store");
+    return c.json(analytics);
+  });

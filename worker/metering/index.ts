@@ -15,4 +15,5 @@ export {
   type TickResponse,
 } from "./session-runtime.ts";
 export { closeStreamViewingSessions, isViewingActive } from "./viewing-sessions.ts";
+export { findCreatorOpenEscrows } from "./find-creator-escrows.ts";
 export { ticksStopped } from "./tick-rules.ts";

@@ -58,6 +58,8 @@ export const viewingSessions = pgTable(
     // One escrow account per session: a tick booked into another session's escrow is impossible.
     uniqueIndex("viewing_session_escrow_uq").on(t.escrowWalletId),
     index("viewing_session_user_started_idx").on(t.userId, t.startedAt),
+    // The creator's unsettled escrows (GET /api/creator/earnings): active or recently ended.
+    index("viewing_session_creator_ended_idx").on(t.creatorId, t.endedAt),
     index("viewing_session_active_started_idx")
       .on(t.startedAt)
       .where(sql`${t.status} = 'ACTIVE'`),

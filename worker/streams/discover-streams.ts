@@ -5,7 +5,7 @@ import { categoryIdsWithNameMatching, findCategoryBySlug } from "../categories/i
 import type { DbOrTx } from "../platform/db/client.ts";
 import { textMatches, withTextSearch } from "../platform/text-search.ts";
 import { userIdsWithNameMatching } from "../users/index.ts";
-import { afterStreamCursor, streamAtText, streamCursorAfter, streamOrderBy, streamRank } from "./stream-order.ts";
+import { afterStreamCursor, streamAtText, streamOrderBy, streamRank, toStreamPage } from "./stream-order.ts";
 import { type Stream, streams } from "./streams.schema.ts";
 
 /**
@@ -52,13 +52,5 @@ export async function discoverStreams(
   };
   const rows = term ? await withTextSearch(db, page) : await page(db);
 
-  const shown = rows.slice(0, input.limit);
-  const last = shown[shown.length - 1];
-  return {
-    streams: shown.map((r) => r.stream),
-    nextCursor:
-      rows.length > input.limit && last
-        ? streamCursorAfter({ rank: last.rank, at: last.at, viewerCount: last.stream.viewerCount, id: last.stream.id })
-        : null,
-  };
+  return toStreamPage(rows, input.limit);
 }

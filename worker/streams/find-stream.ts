@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/client.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { type Stream, streams } from "./streams.schema.ts";
@@ -19,4 +19,12 @@ export async function findOwnStream(
     throw new AppError("FORBIDDEN", 403, "Only the stream's creator can do this");
   }
   return row;
+}
+
+/** Titles of many streams in one query, by id (reports and lists that name streams). */
+export async function findStreamTitles(db: DbOrTx, streamIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(streamIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: streams.id, title: streams.title }).from(streams).where(inArray(streams.id, ids));
+  return new Map(rows.map((r) => [r.id, r.title]));
 }

@@ -9,7 +9,7 @@ export {
   viewerIdentity,
   type LiveKit,
 } from "./livekit.ts";
-export { findStream } from "./find-stream.ts";
+export { findStream, findStreamTitles } from "./find-stream.ts";
 export { findCurrentStreams, getBroadcastStreamIds } from "./creator-streams.ts";
 export { listStreams } from "./list-streams.ts";
 export { toStreamDtos } from "./stream-dto.ts";

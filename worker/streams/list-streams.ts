@@ -3,7 +3,7 @@ import type { ListStreamsQuery } from "../../contracts/streams.ts";
 import { findCategoryBySlug } from "../categories/index.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
 import { escapeLike } from "../platform/escape-like.ts";
-import { afterStreamCursor, streamAtText, streamCursorAfter, streamOrderBy, streamRank } from "./stream-order.ts";
+import { afterStreamCursor, streamAtText, streamOrderBy, streamRank, toStreamPage } from "./stream-order.ts";
 import { type Stream, streams } from "./streams.schema.ts";
 
 /** Live first, then by viewers, then newest; keyset-paginated so pages do not shift under load. */
@@ -28,13 +28,5 @@ export async function listStreams(
     .where(and(...where))
     .orderBy(...streamOrderBy)
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  return {
-    streams: page.map((r) => r.stream),
-    nextCursor:
-      rows.length > input.limit && last
-        ? streamCursorAfter({ rank: last.rank, at: last.at, viewerCount: last.stream.viewerCount, id: last.stream.id })
-        : null,
-  };
+  return toStreamPage(rows, input.limit);
 }

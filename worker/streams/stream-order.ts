@@ -1,6 +1,6 @@
 import { desc, sql, type SQL } from "drizzle-orm";
 import { decodeCursorJson, encodeCursor, invalidCursor, isPgTimestamptz, isUuid } from "../platform/cursor.ts";
-import { streams } from "./streams.schema.ts";
+import { streams, type Stream } from "./streams.schema.ts";
 
 /**
  * The order of every stream list (GET /api/streams/list, /discover): live first, then paused,
@@ -58,3 +58,19 @@ export function afterStreamCursor(cursor: string): SQL {
 /** The cursor after a page whose last row is `last` (selected with streamRank and streamAtText). */
 export const streamCursorAfter = (last: { rank: number | string; viewerCount: number; at: string; id: string }) =>
   encodeCursor({ r: Number(last.rank), v: last.viewerCount, t: last.at, id: last.id });
+
+/** One page from rows fetched with `limit + 1` in `streamOrderBy` order: the extra row says there is more. */
+export function toStreamPage(
+  rows: readonly { stream: Stream; rank: number | string; at: string }[],
+  limit: number,
+): { streams: Stream[]; nextCursor: string | null } {
+  const shown = rows.slice(0, limit);
+  const last = shown[shown.length - 1];
+  return {
+    streams: shown.map((r) => r.stream),
+    nextCursor:
+      rows.length > limit && last
+        ? streamCursorAfter({ rank: last.rank, at: last.at, viewerCount: last.stream.viewerCount, id: last.stream.id })
+        : null,
+  };
+}

@@ -123,7 +123,11 @@ export const meterEvents = pgTable(
     transferId: uuid("transfer_id").references(() => ledgerTransfers.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("meter_event_session_interval_uq").on(t.sessionId, t.intervalIndex)],
+  (t) => [
+    uniqueIndex("meter_event_session_interval_uq").on(t.sessionId, t.intervalIndex),
+    // Watching per stream over a range: creator analytics, per-stream metering totals.
+    index("meter_event_stream_created_idx").on(t.streamId, t.createdAt),
+  ],
 );
 
 export type Wallet = typeof wallets.$inferSelect;

@@ -1,0 +1,2 @@
+CREATE INDEX "viewing_session_creator_ended_idx" ON "viewing_session" USING btree ("creator_id","ended_at");--> statement-breakpoint
+CREATE INDEX "meter_event_stream_created_idx" ON "meter_event" USING btree ("stream_id","created_at");
