@@ -22,7 +22,7 @@ describe.skipIf(!hasBrowser())("browse, search and follow in Chromium", () => {
     await creatorWithStreams([`Zebra chess ${tag}`, `Quiet piano ${other}`]);
     const { page, errors } = await open();
     await page.goto("/browse");
-    await page.getByRole("heading", { name: "Browse" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Browse" }).waitFor();
 
     const search = page.getByLabel("Search streams, creators and categories");
     await search.fill(`zebra chess ${tag}`);

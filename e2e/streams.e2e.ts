@@ -142,7 +142,7 @@ describe.skipIf(!hasBrowser() || !liveKit().url)("live streams in Chromium", () 
     await card.waitFor();
     expect(await card.textContent()).toContain("E2E: live from the browser");
     expect(await card.textContent()).toContain("Creator One");
-    await card.getByRole("link").click();
+    await card.getByRole("link", { name: "E2E: live from the browser" }).click();
     await page.waitForURL(new RegExp(`/watch/${live.id}$`));
     expect(await page.getByTestId("stream-creator").textContent()).toBe("Creator One");
 

@@ -32,7 +32,7 @@ import {
   type ToClients,
 } from "./lib/bench-chat-ipc.ts";
 import { cpuBetween, cpuSnapshot, type CpuUse } from "./lib/bench-proc.ts";
-import { assertLoopback, mintCookies, withHostPort } from "./lib/bench-setup.ts";
+import { assertLoopback, mintCookies, withHostPort, intOption } from "./lib/bench-setup.ts";
 import { inSnapshot, runFromSnapshot } from "./lib/bench-snapshot.ts";
 import { openDb, type ScriptDb } from "./lib/database.ts";
 import { freePort } from "./lib/free-port.ts";
@@ -55,12 +55,7 @@ const { values: args } = parseArgs({
   },
 });
 
-function intArg(name: keyof typeof args, min: number, max: number): number {
-  const value = Number(args[name]);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`--${name} must be an integer ${min}–${max}`);
-  return value;
-}
+const intArg = (name: keyof typeof args, min: number, max: number) => intOption(args, name, min, max);
 
 const BASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SOCKETS = intArg("sockets", 1, 20_000);

@@ -25,7 +25,7 @@ import { bookMeterTick, checkLedgerInvariants, creditWallet, ensureCreatorEarnin
 import { wallets } from "../worker/wallet/wallet.schema.ts";
 import { createBenchClient, hammer, latencyLine, percentile, type BenchClient } from "./lib/bench-http.ts";
 import { runPgbench } from "./lib/bench-pgbench.ts";
-import { assertLoopback, mintCookies, withHostPort } from "./lib/bench-setup.ts";
+import { assertLoopback, mintCookies, withHostPort, intOption } from "./lib/bench-setup.ts";
 import { inSnapshot, runFromSnapshot } from "./lib/bench-snapshot.ts";
 import { findPgbouncer, startPooler, type Pooler } from "./lib/bench-pooler.ts";
 import { addCpu, cpuBetween, cpuSnapshot, type CpuGroup, type CpuUse } from "./lib/bench-proc.ts";
@@ -49,12 +49,7 @@ const { values: args } = parseArgs({
   },
 });
 
-function intArg(name: keyof typeof args, min: number, max: number): number {
-  const value = Number(args[name]);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`--${name} must be an integer ${min}–${max}`);
-  return value;
-}
+const intArg = (name: keyof typeof args, min: number, max: number) => intOption(args, name, min, max);
 
 const BASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SESSIONS = intArg("sessions", 1, 20_000);

@@ -43,3 +43,12 @@ export async function mintCookies(db: ScriptDb, pem: string, userIds: readonly s
   );
   return cookies;
 }
+
+/** An integer command-line option within bounds, or an error naming it. */
+export function intOption(values: Readonly<Record<string, unknown>>, name: string, min: number, max: number): number {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`--${name} must be an integer ${min}–${max}`);
+  }
+  return value;
+}

@@ -1,5 +1,6 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { errorMessage } from "../../lib/api/api-error.ts";
+import { DialogActions, DialogError } from "../../ui/dialog/dialog-actions.tsx";
 import { Modal } from "../../ui/dialog/modal.tsx";
 import { controlClass } from "../../ui/forms/field-shell.tsx";
 import { moderateChat } from "./chat.api.ts";
@@ -129,32 +130,14 @@ export function ModerationDialog(props: ModerationDialogProps) {
                 onInput={(event) => setReason(event.currentTarget.value)}
               />
             </div>
-            <Show when={error()}>
-              {(message) => (
-                <p
-                  role="alert"
-                  class="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200"
-                >
-                  {message()}
-                </p>
-              )}
-            </Show>
-            <div class="flex justify-end gap-3">
-              <button
-                type="button"
-                onClick={() => props.onClose()}
-                class="rounded-md border border-neutral-300 px-4 py-2 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
-              >
-                Cancel
-              </button>
-              <button
-                type="submit"
-                aria-disabled={pending()}
-                class="rounded-md bg-red-600 px-4 py-2 text-sm font-semibold text-white hover:bg-red-500 aria-disabled:opacity-70"
-              >
-                {pending() ? "Working…" : CONFIRM[target().kind]}
-              </button>
-            </div>
+            <DialogError message={error()} />
+            <DialogActions
+              label={CONFIRM[target().kind]}
+              pendingLabel="Working…"
+              pending={pending()}
+              danger={true}
+              onCancel={() => props.onClose()}
+            />
           </form>
         )}
       </Show>

@@ -2,6 +2,7 @@ import { createEffect, createSignal, For, on, Show } from "solid-js";
 import type { ChatMessageDto } from "@contracts/chat.ts";
 import { REPORT_REASONS } from "@contracts/moderation.ts";
 import { errorMessage } from "../../lib/api/api-error.ts";
+import { DialogActions, DialogError } from "../../ui/dialog/dialog-actions.tsx";
 import { Modal } from "../../ui/dialog/modal.tsx";
 import { controlClass } from "../../ui/forms/field-shell.tsx";
 import { reportMessage } from "./chat.api.ts";
@@ -116,32 +117,14 @@ export function ReportDialog(props: ReportDialogProps) {
               onInput={(event) => setDescription(event.currentTarget.value)}
             />
           </div>
-          <Show when={error()}>
-            {(message) => (
-              <p
-                role="alert"
-                class="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200"
-              >
-                {message()}
-              </p>
-            )}
-          </Show>
-          <div class="flex justify-end gap-3">
-            <button
-              type="button"
-              onClick={() => props.onClose()}
-              class="rounded-md border border-neutral-300 px-4 py-2 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
-            >
-              Cancel
-            </button>
-            <button
-              type="submit"
-              aria-disabled={pending()}
-              class="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500 aria-disabled:opacity-70"
-            >
-              {pending() ? "Sending…" : "Report"}
-            </button>
-          </div>
+          <DialogError message={error()} />
+          <DialogActions
+            label={"Report"}
+            pendingLabel="Sending…"
+            pending={pending()}
+            danger={false}
+            onCancel={() => props.onClose()}
+          />
         </form>
       </Show>
     </Modal>
