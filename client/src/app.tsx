@@ -23,6 +23,8 @@ const CreditsPage = lazy(() => import("./features/payments/credits-page.tsx"));
 const WalletPage = lazy(() => import("./features/wallet/wallet-page.tsx"));
 const CreatorPage = lazy(() => import("./features/creator/creator-page.tsx"));
 // The two pages that load livekit-client; nothing else may import it.
+const CreatorDashboardPage = lazy(() => import("./features/creator/dashboard-page.tsx"));
+const CreatorAnalyticsPage = lazy(() => import("./features/creator/analytics-page.tsx"));
 const CreatorStreamPage = lazy(() => import("./features/streams/creator-stream-page.tsx"));
 const WatchPage = lazy(() => import("./features/streams/watch-page.tsx"));
 const BrowsePage = lazy(() => import("./features/streams/browse-page.tsx"));
@@ -76,6 +78,8 @@ export function App() {
               <Route path="/creator" component={CreatorArea}>
                 <Route path="/" component={CreatorPage} />
                 <Route path="/stream" component={CreatorStreamPage} />
+                <Route path="/dashboard" component={CreatorDashboardPage} />
+                <Route path="/analytics" component={CreatorAnalyticsPage} />
                 <Route path="*" component={NotFoundPage} />
               </Route>
               <Route path="/admin" component={AdminArea}>
