@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { streamPageSchema, streamSchema } from "./streams.ts";
+import { streamPageSchema, streamSchema, streamStatusSchema } from "./streams.ts";
 
 /** GET /api/creators/:id (public): a creator's public profile. */
 export const creatorProfileSchema = z.object({
@@ -90,3 +90,37 @@ export const creatorAnalyticsSchema = z.object({
   ),
 });
 export type CreatorAnalyticsDto = z.infer<typeof creatorAnalyticsSchema>;
+
+/** GET /api/creator/streams/:id/report path. */
+export const streamReportParamsSchema = z.object({ id: z.uuid("id must be a UUID") });
+
+/** GET /api/creator/streams/:id/report: one stream's minute-by-minute report; amounts are credits ("12.500"). */
+export const streamReportSchema = z.object({
+  stream: z.object({
+    id: z.string(),
+    title: z.string(),
+    status: streamStatusSchema,
+    startedAt: z.iso.datetime().nullable(),
+    endedAt: z.iso.datetime().nullable(),
+  }),
+  /** Concurrent viewers: viewing sessions billed in each UTC minute, oldest first, minutes with none left out. */
+  minutes: z.array(z.object({ minute: z.iso.datetime(), viewers: z.number().int().nonnegative() })),
+  revenue: z.object({
+    /** Debited from viewers by the stream's metering ticks (settled or still in escrow). */
+    gross: z.string(),
+    /** The platform's settled share (the ledger's platform-revenue entries for the stream). */
+    platformFee: z.string(),
+    /** The creator's settled share (the ledger's creator-earnings entries for the stream). */
+    creator: z.string(),
+  }),
+  /** Chat messages (not deleted) per UTC minute, oldest first, minutes with none left out. */
+  chat: z.array(z.object({ minute: z.iso.datetime(), messages: z.number().int().nonnegative() })),
+  totals: z.object({
+    uniqueViewers: z.number().int().nonnegative(),
+    /** Billed playback, whole seconds. */
+    watchSeconds: z.number().int().nonnegative(),
+    /** Most viewers in one minute. */
+    peakViewers: z.number().int().nonnegative(),
+  }),
+});
+export type StreamReportDto = z.infer<typeof streamReportSchema>;

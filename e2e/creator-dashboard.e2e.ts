@@ -66,4 +66,28 @@ describe.skipIf(!hasBrowser())("creator dashboard and analytics in Chromium", ()
     expect(await page.locator('[data-testid="viewers-chart"] canvas').count()).toBe(1);
     expect(errors).toEqual([]);
   });
+  it("opens a stream's report and exports its minutes as CSV", async () => {
+    const creator = await ApiClient.signIn("creator2@tollgate.test", SEEDED_PASSWORD);
+    const title = `Report stream ${crypto.randomUUID().slice(0, 6)}`;
+    const created = await creator.call<{ stream: { id: string } }>("/api/streams", { method: "POST", body: { title } });
+    expect(created.status).toBe(201);
+    const report = await creator.call<{ minutes: unknown[] }>(`/api/creator/streams/${created.body.stream.id}/report`);
+    expect(report.status).toBe(200);
+
+    const { page, errors } = await open();
+    await logInAt(
+      page,
+      `/creator/stream/${created.body.stream.id}/analytics`,
+      "creator2@tollgate.test",
+      SEEDED_PASSWORD,
+    );
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+    const path = await download.path();
+    const { readFile } = await import("node:fs/promises");
+    const csv = await readFile(path, "utf8");
+    expect(csv.split("\r\n")[0]).toBe('"minute","viewers","messages"');
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + report.body.minutes.length);
+    expect(errors).toEqual([]);
+  });
 });

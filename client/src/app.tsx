@@ -22,6 +22,7 @@ const DashboardPage = lazy(() => import("./features/dashboard/dashboard-page.tsx
 const CreditsPage = lazy(() => import("./features/payments/credits-page.tsx"));
 const WalletPage = lazy(() => import("./features/wallet/wallet-page.tsx"));
 const CreatorPage = lazy(() => import("./features/creator/creator-page.tsx"));
+const StreamReportPage = lazy(() => import("./features/creator/stream-report-page.tsx"));
 // The two pages that load livekit-client; nothing else may import it.
 const CreatorDashboardPage = lazy(() => import("./features/creator/dashboard-page.tsx"));
 const CreatorAnalyticsPage = lazy(() => import("./features/creator/analytics-page.tsx"));
@@ -80,6 +81,7 @@ export function App() {
                 <Route path="/stream" component={CreatorStreamPage} />
                 <Route path="/dashboard" component={CreatorDashboardPage} />
                 <Route path="/analytics" component={CreatorAnalyticsPage} />
+                <Route path="/stream/:streamId/analytics" component={StreamReportPage} />
                 <Route path="*" component={NotFoundPage} />
               </Route>
               <Route path="/admin" component={AdminArea}>

@@ -5,6 +5,7 @@ export type { ChatEffect } from "./chat-effects.ts";
 export { streamChatObject } from "./chat-deps.ts";
 export { loadSenderFacts, loadSendersFacts, type SenderFacts } from "./chat-facts.ts";
 export { badgeFor, canModerate, evaluateGate, type GateFacts } from "./chat-gate.ts";
+export { countChatByMinute } from "./count-chat-by-minute.ts";
 export { findChatMessage, listChatMessages, saveChatMessages, type ChatMessageRecord } from "./chat-messages.ts";
 export { getChatModes } from "./chat-modes.ts";
 export { getAutoModSettings } from "./chat-settings.ts";

@@ -1,10 +1,11 @@
 import { Hono } from "hono";
-import { creatorAnalyticsQuerySchema } from "../../contracts/creators.ts";
-import { currentUser, requireRole, ROLE_ACCESS } from "../auth/index.ts";
+import { creatorAnalyticsQuerySchema, streamReportParamsSchema } from "../../contracts/creators.ts";
+import { currentUser, hasAccess, requireRole, ROLE_ACCESS } from "../auth/index.ts";
 import type { AppEnv } from "../platform/types.ts";
 import { validate } from "../platform/validate.ts";
 import { getCreatorAnalytics } from "./get-creator-analytics.ts";
 import { getCreatorEarnings } from "./get-creator-earnings.ts";
+import { getStreamReport } from "./get-stream-report.ts";
 
 /**
  * /api/creator: the creator's own area (dashboard, earnings, analytics), creators and admins
@@ -21,4 +22,14 @@ export const creatorsRoutes = new Hono<AppEnv>()
     const analytics = await getCreatorAnalytics(c.var.db, { ...c.req.valid("query"), creatorId: currentUser(c).id });
     c.header("cache-control", "no-store");
     return c.json(analytics);
+  })
+  .get("/streams/:id/report", validate("param", streamReportParamsSchema), async (c) => {
+    const user = currentUser(c);
+    const report = await getStreamReport(c.var.db, {
+      streamId: c.req.valid("param").id,
+      userId: user.id,
+      isAdmin: hasAccess(user.role, "admin"),
+    });
+    c.header("cache-control", "no-store");
+    return c.json(report);
   });

@@ -13,6 +13,7 @@ export {
 } from "./get-session-ledger-totals.ts";
 export { getCreatorAnalytics, type CreatorAnalytics, type CreatorAnalyticsInput } from "./get-creator-analytics.ts";
 export { getCreatorEarnings, type CreatorEarnings } from "./get-creator-earnings.ts";
+export { getStreamViewersByMinute } from "./get-stream-viewers-by-minute.ts";
 export { getLedgerEntryByReference } from "./get-ledger-entry-by-reference.ts";
 export { getWalletBalance, getWalletBalances, type WalletBalance } from "./get-wallet-balance.ts";
 export { isTransactionIdempotent } from "./is-transaction-idempotent.ts";

@@ -1,23 +1,12 @@
 import type { DbOrTx } from "../platform/db/client.ts";
 import type { LedgerEntryType } from "./wallet.schema.ts";
 import { listLedgerEntries } from "./list-ledger-entries.ts";
+import { csvCell } from "../../contracts/csv.ts";
 import { formatCredits } from "../../contracts/money.ts";
 
 const HEADER = ["date", "type", "amount", "balance_after", "reference_type", "reference_id", "clawback", "entry_id"];
 /** Most entries one export holds; a longer history is cut at the newest MAX_ROWS. */
 export const MAX_ROWS = 50_000;
-
-// OWASP CSV injection: a cell starting with one of these may be run as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
-// Except a plain number ("-1.000", a debit): no spreadsheet reads it as a formula, and a quote
-// in front would turn the amount into text.
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
-
-/** One CSV cell: always quoted (RFC 4180); a would-be formula gets a leading `'`. */
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 /** The user's ledger, newest first, as CSV (RFC 4180). */
 export async function ledgerCsv(

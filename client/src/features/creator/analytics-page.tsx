@@ -179,6 +179,21 @@ export default function CreatorAnalyticsPage() {
                     { header: "Watch time", align: "right", cell: (row) => watchTimeLabel(row.watchSeconds) },
                     { header: "Unique viewers", align: "right", cell: (row) => numberFormat.format(row.uniqueViewers) },
                     { header: "Revenue (credits)", align: "right", cell: (row) => displayCredits(row.revenue) },
+                    {
+                      header: "Report",
+                      hideHeader: true,
+                      align: "right",
+                      cell: (row) => (
+                        <A
+                          href={`/creator/stream/${encodeURIComponent(row.streamId)}/analytics`}
+                          class="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+                          aria-label={`Report for ${row.title ?? "Untitled stream"}`}
+                          data-testid="stream-report-link"
+                        >
+                          Report
+                        </A>
+                      ),
+                    },
                   ]}
                 />
               </Show>

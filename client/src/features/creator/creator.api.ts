@@ -1,4 +1,9 @@
-import { creatorAnalyticsSchema, creatorEarningsSchema, type CreatorAnalyticsQuery } from "@contracts/creators.ts";
+import {
+  creatorAnalyticsSchema,
+  creatorEarningsSchema,
+  streamReportSchema,
+  type CreatorAnalyticsQuery,
+} from "@contracts/creators.ts";
 import { apiFetch, query } from "../../lib/api/core.ts";
 
 /** The signed-in creator's earnings account: total, pending settlement and its breakdowns. */
@@ -8,3 +13,7 @@ export const getCreatorEarnings = (signal?: AbortSignal) =>
 /** Viewers, watch time and revenue of the signed-in creator over UTC days (default: the last 30). */
 export const getCreatorAnalytics = (params: CreatorAnalyticsQuery, signal?: AbortSignal) =>
   apiFetch(`/api/creator/analytics${query({ ...params })}`, { schema: creatorAnalyticsSchema, signal });
+
+/** One of the signed-in creator's streams minute by minute: viewers, revenue, chat. */
+export const getStreamReport = (streamId: string, signal?: AbortSignal) =>
+  apiFetch(`/api/creator/streams/${encodeURIComponent(streamId)}/report`, { schema: streamReportSchema, signal });

@@ -20,7 +20,7 @@ function loadUPlot(): Promise<UPlotModule> {
 export interface UPlotChartProps {
   /** Names the chart for assistive technology; the `summary` carries its content. */
   label: string;
-  /** x: UTC days in epoch seconds; y: one value per day. */
+  /** x: UTC days (or minutes, with `xLabel`) in epoch seconds; y: one value per x. */
   x: number[];
   y: number[];
   seriesLabel: string;
@@ -30,6 +30,8 @@ export interface UPlotChartProps {
   /** The chart's text alternative (a table or a sentence), read instead of the canvas. */
   summary: JSX.Element;
   testId?: string;
+  /** An x axis tick's text; default the UTC day ("Dec 2"). */
+  xLabel?: (seconds: number) => string;
 }
 
 /**
@@ -66,7 +68,7 @@ export function UPlotChart(props: UPlotChartProps) {
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
         axes: [
-          { values: (_u, ticks) => ticks.map((t) => shortDay(t)), stroke: AXIS_COLOUR },
+          { values: (_u, ticks) => ticks.map((t) => (props.xLabel ?? shortDay)(t)), stroke: AXIS_COLOUR },
           { values: (_u, ticks) => ticks.map((t) => compactNumber(t)), stroke: AXIS_COLOUR, size: 56 },
         ],
         series: [{}, { label: props.seriesLabel, stroke: props.stroke, width: 2, fill: `${props.stroke}22` }],

@@ -79,7 +79,7 @@ export function Navbar(props: NavbarProps) {
 
   return (
     <header
-      class="sticky top-0 z-40 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-neutral-950/90"
+      class="sticky top-0 z-40 border-b border-neutral-200 bg-white/90 backdrop-blur print:hidden dark:border-neutral-800 dark:bg-neutral-950/90"
       onKeyDown={closeOnEscape}
     >
       <nav aria-label="Main" class="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell } from "./ledger-csv.ts";
+import { csvCell } from "./csv.ts";
 
 describe("csvCell", () => {
   it.each([
