@@ -92,6 +92,10 @@ describe("prepareChatText", () => {
     expect(r).toEqual({ ok: false, code: "TOO_LONG", message: "Messages can be at most 200 characters" });
   });
 
+  it("composes a letter and its accent that a removed control kept apart (found by the property below)", () => {
+    expect(prepareChatText("a\u202E\u0301")).toEqual({ ok: true, text: "\u00E1" });
+  });
+
   it("never returns text with controls, bidi marks or surrounding whitespace, and is idempotent", () => {
     fc.assert(
       fc.property(fc.string({ unit: anyChar, maxLength: 300 }), (raw) => {

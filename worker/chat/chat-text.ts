@@ -15,14 +15,16 @@ const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
 /** Normalizes a message as typed and checks its length: the text every later rule and reader sees. */
 export function prepareChatText(raw: string): PreparedChatText {
   const text = raw
-    .normalize("NFC")
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")
     .replace(/\t/g, " ")
     .replace(INVISIBLE, "")
     .replace(CONTROL, "")
     .replace(/[^\S\n]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
-    .trim();
+    .trim()
+    // Last: a removed control between a letter and its accent ("a\u202E\u0301") would otherwise
+    // leave them uncomposed, and the same message would come out differently the second time.
+    .normalize("NFC");
   if (text === "") return { ok: false, code: "EMPTY", message: "Type a message first" };
   if (countUpTo(text, CHAT_MAX_GRAPHEMES + 1) > CHAT_MAX_GRAPHEMES) {
     return { ok: false, code: "TOO_LONG", message: `Messages can be at most ${CHAT_MAX_GRAPHEMES} characters` };
