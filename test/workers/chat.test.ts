@@ -15,10 +15,10 @@ import {
   adminSession,
   createStream,
   creatorSession,
-  fixtureDb,
   markStreamLive,
   sleep,
   viewerWithCredits,
+  withFixtureDb,
 } from "./support/live.ts";
 import { jwtPrivateKey, signUpVerified, type Session } from "./support/session.ts";
 
@@ -28,15 +28,6 @@ async function liveStream(creator: Session): Promise<string> {
   const { id } = await createStream(creator, "Chat stream");
   await markStreamLive(id);
   return id;
-}
-
-async function dbRows<T>(fn: (db: ReturnType<typeof fixtureDb>["db"]) => Promise<T>): Promise<T> {
-  const handle = fixtureDb();
-  try {
-    return await fn(handle.db);
-  } finally {
-    await handle.close();
-  }
 }
 
 let creator: Session;
@@ -167,7 +158,9 @@ describe("sending", () => {
     const mine = history.body.messages.find((m) => m.id === ack.messageId);
     expect(mine).toMatchObject({ text: "hello from alice", badge: "VIEWER" });
     expect(mine?.displayName).toBeTruthy();
-    const stored = await dbRows((db) => db.select().from(chatMessages).where(eq(chatMessages.id, ack.messageId)));
+    const stored = await withFixtureDb((db) =>
+      db.select().from(chatMessages).where(eq(chatMessages.id, ack.messageId)),
+    );
     expect(stored).toHaveLength(1);
 
     // A page reconnecting gets the latest messages in its welcome.
@@ -278,11 +271,13 @@ describe("moderation", () => {
     const again = await joinChat(bob.session, streamId);
     expect(again.welcome.history.map((m) => m.id)).not.toContain(ack.messageId);
 
-    const [action] = await dbRows((db) =>
+    const [action] = await withFixtureDb((db) =>
       db.select().from(moderationActions).where(eq(moderationActions.id, res.body.action.id)),
     );
     expect(action).toMatchObject({ action: "DELETE", targetType: "MESSAGE", targetId: ack.messageId, streamId });
-    const audits = await dbRows((db) => db.select().from(auditLogs).where(eq(auditLogs.targetId, ack.messageId)));
+    const audits = await withFixtureDb((db) =>
+      db.select().from(auditLogs).where(eq(auditLogs.targetId, ack.messageId)),
+    );
     expect(audits.map((r) => r.action)).toEqual(["moderation.delete"]);
     for (const x of [a, b, again]) x.client.close();
   });
@@ -486,7 +481,7 @@ describe("the object", () => {
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect((await stub.describe()).pending).toBe(0);
     await stub.flush(); // again: nothing new, nothing doubled
-    const rows = await dbRows((db) => db.select().from(chatMessages).where(eq(chatMessages.streamId, stream)));
+    const rows = await withFixtureDb((db) => db.select().from(chatMessages).where(eq(chatMessages.streamId, stream)));
     expect(rows.map((r) => r.id)).toEqual([ack.messageId]);
 
     // A new instance over the same storage and sockets is what waking from hibernation gives.

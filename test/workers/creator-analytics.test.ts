@@ -1,7 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { CreatorAnalyticsDto, CreatorEarningsDto } from "../../contracts/creators.ts";
-import type { ViewingSessionDto } from "../../contracts/metering.ts";
 import { formatCredits } from "../../contracts/money.ts";
 import { viewingSessions } from "../../worker/metering/metering.schema.ts";
 import { ledgerEntries, meterEvents, wallets } from "../../worker/wallet/wallet.schema.ts";
@@ -10,56 +9,20 @@ import {
   adminSession,
   createStream,
   creatorSession,
-  fixtureDb,
+  freshCreator,
   markStreamLive,
-  meterIntervalMs,
-  sleep,
   viewerWithCredits,
+  watchIntervals,
+  withFixtureDb,
 } from "./support/live.ts";
-import { Session, signUpVerified } from "./support/session.ts";
-
-/** A brand-new creator (promoted by the admin), so the totals are this file's alone. */
-async function freshCreator(): Promise<{ session: Session; userId: string }> {
-  const { session, email, userId } = await signUpVerified("earner");
-  const admin = await adminSession();
-  const promote = await admin.call(`/api/admin/users/${userId}`, { method: "PATCH", body: { role: "CREATOR" } });
-  if (promote.status !== 200) throw new Error(`promote ${promote.status} ${JSON.stringify(promote.body)}`);
-  // A role change ends the user's sessions: sign in again to carry the new role.
-  const login = await session.login(email, "a-strong-passphrase-42");
-  if (login.status !== 200) throw new Error(`re-login ${login.status}`);
-  return { session, userId };
-}
-
-async function watch(viewer: Session, streamId: string, intervals: number) {
-  const started = await viewer.call<ViewingSessionDto>(`/api/streams/${streamId}/session`, { method: "POST" });
-  expect(started.status).toBe(201);
-  const s = started.body;
-  for (let i = 0; i < intervals; i++) {
-    await sleep(meterIntervalMs());
-    const tick = await viewer.call("/api/meter", {
-      method: "POST",
-      body: { streamId, sessionId: s.sessionId, intervalIndex: i, playbackMs: meterIntervalMs() },
-    });
-    expect(tick.status).toBe(200);
-  }
-  return s;
-}
-
-async function withDb<T>(fn: (db: ReturnType<typeof fixtureDb>["db"]) => Promise<T>): Promise<T> {
-  const { db, close } = fixtureDb();
-  try {
-    return await fn(db);
-  } finally {
-    await close();
-  }
-}
+import { Session } from "./support/session.ts";
 
 const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe("the creator's earnings and analytics", () => {
   it("reports earnings, pending escrow and analytics that equal the ledger and the meter events", async () => {
-    const { session: creator, userId: creatorId } = await freshCreator();
+    const { session: creator, userId: creatorId } = await freshCreator("earner");
     const a = await createStream(creator, "Analytics A");
     const b = await createStream(creator, "Analytics B");
     await markStreamLive(a.id);
@@ -71,12 +34,16 @@ describe("the creator's earnings and analytics", () => {
     expect(empty.status).toBe(200);
     expect(empty.body).toEqual({ total: "0.000", pending: "0.000", byMonth: [], byStream: [], bySource: [] });
 
-    const [s1, s2, s3] = await Promise.all([watch(v1, a.id, 2), watch(v2, a.id, 1), watch(v2, b.id, 2)]);
+    const [s1, s2, s3] = await Promise.all([
+      watchIntervals(v1, a.id, 2),
+      watchIntervals(v2, a.id, 1),
+      watchIntervals(v2, b.id, 2),
+    ]);
     const sessions = [s1, s2, s3].map((s) => s.sessionId);
 
     // Nothing settled yet (settlements run every minute and at the end): it all waits in escrow.
     const before = await creator.call<CreatorEarningsDto>("/api/creator/earnings");
-    const escrow = await withDb(async (db) => {
+    const escrow = await withFixtureDb(async (db) => {
       const rows = await db
         .select({ balance: wallets.balance })
         .from(viewingSessions)
@@ -98,7 +65,7 @@ describe("the creator's earnings and analytics", () => {
       expect(left.status).toBe(204);
     }
 
-    const { events, entries, feeBps } = await withDb(async (db) => {
+    const { events, entries, feeBps } = await withFixtureDb(async (db) => {
       const events = await db
         .select()
         .from(meterEvents)
@@ -245,7 +212,7 @@ describe("the creator's earnings and analytics", () => {
   });
 
   it("answers 400 for bad or oversized ranges and 404 for a stream that is not the caller's", async () => {
-    const { session: creator } = await freshCreator();
+    const { session: creator } = await freshCreator("earner");
     for (const query of [
       "startDate=2026-02-30",
       "startDate=yesterday",

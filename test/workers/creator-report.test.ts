@@ -1,7 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { StreamReportDto } from "../../contracts/creators.ts";
-import type { ViewingSessionDto } from "../../contracts/metering.ts";
 import { formatCredits } from "../../contracts/money.ts";
 import { chatMessages } from "../../worker/chat/chat.schema.ts";
 import { ledgerEntries, meterEvents, wallets } from "../../worker/wallet/wallet.schema.ts";
@@ -10,62 +9,26 @@ import {
   adminSession,
   createStream,
   creatorSession,
-  fixtureDb,
+  freshCreator,
   markStreamLive,
-  meterIntervalMs,
-  sleep,
   viewerWithCredits,
+  watchIntervals,
+  withFixtureDb,
 } from "./support/live.ts";
-import { Session, signUpVerified } from "./support/session.ts";
-
-/** A brand-new creator (promoted by the admin), so their streams are this file's alone. */
-async function freshCreator(): Promise<{ session: Session; userId: string }> {
-  const { session, email, userId } = await signUpVerified("reporter");
-  const admin = await adminSession();
-  const promote = await admin.call(`/api/admin/users/${userId}`, { method: "PATCH", body: { role: "CREATOR" } });
-  if (promote.status !== 200) throw new Error(`promote ${promote.status} ${JSON.stringify(promote.body)}`);
-  // A role change ends the user's sessions: sign in again to carry the new role.
-  const login = await session.login(email, "a-strong-passphrase-42");
-  if (login.status !== 200) throw new Error(`re-login ${login.status}`);
-  return { session, userId };
-}
-
-async function watch(viewer: Session, streamId: string, intervals: number) {
-  const started = await viewer.call<ViewingSessionDto>(`/api/streams/${streamId}/session`, { method: "POST" });
-  expect(started.status).toBe(201);
-  const s = started.body;
-  for (let i = 0; i < intervals; i++) {
-    await sleep(meterIntervalMs());
-    const tick = await viewer.call("/api/meter", {
-      method: "POST",
-      body: { streamId, sessionId: s.sessionId, intervalIndex: i, playbackMs: meterIntervalMs() },
-    });
-    expect(tick.status).toBe(200);
-  }
-  return s;
-}
-
-async function withDb<T>(fn: (db: ReturnType<typeof fixtureDb>["db"]) => Promise<T>): Promise<T> {
-  const { db, close } = fixtureDb();
-  try {
-    return await fn(db);
-  } finally {
-    await close();
-  }
-}
+import { Session } from "./support/session.ts";
 
 const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
 const minuteOf = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 60_000).toISOString().replace(".000Z", "Z");
 
 describe("GET /api/creator/streams/:id/report", () => {
   it("reports minutes, revenue, chat and totals that equal the meter events, the ledger and the chat rows", async () => {
-    const { session: creator } = await freshCreator();
+    const { session: creator } = await freshCreator("reporter");
     const stream = await createStream(creator, "Report me");
     await markStreamLive(stream.id);
     const { session: v1, userId: u1 } = await viewerWithCredits("rv1", "10");
     const { session: v2 } = await viewerWithCredits("rv2", "10");
 
-    const [s1, s2] = await Promise.all([watch(v1, stream.id, 3), watch(v2, stream.id, 1)]);
+    const [s1, s2] = await Promise.all([watchIntervals(v1, stream.id, 3), watchIntervals(v2, stream.id, 1)]);
     // v1 leaves (its final settlement books); v2 stays, its ticks still in escrow.
     const left = await v1.call(`/api/streams/${stream.id}/session/${s1.sessionId}`, { method: "DELETE" });
     expect(left.status).toBe(204);
@@ -79,9 +42,9 @@ describe("GET /api/creator/streams/:id/report", () => {
       createdAt: new Date(now - 120_000 + s * 1000),
       deletedAt: i === 1 ? new Date() : null,
     }));
-    await withDb((db) => db.insert(chatMessages).values(chatRows));
+    await withFixtureDb((db) => db.insert(chatMessages).values(chatRows));
 
-    const { events, settled } = await withDb(async (db) => {
+    const { events, settled } = await withFixtureDb(async (db) => {
       const events = await db.select().from(meterEvents).where(eq(meterEvents.streamId, stream.id));
       const settled = await db
         .select({ kind: wallets.kind, amount: ledgerEntries.amount })
@@ -146,7 +109,7 @@ describe("GET /api/creator/streams/:id/report", () => {
     expect(asAdmin.body).toEqual(body);
 
     // Another creator: 404, as for a stream that does not exist.
-    const { session: other } = await freshCreator();
+    const { session: other } = await freshCreator("reporter");
     for (const id of [stream.id, crypto.randomUUID()]) {
       const res = await other.call<ApiErrorBody>(`/api/creator/streams/${id}/report`);
       expect(res.status).toBe(404);

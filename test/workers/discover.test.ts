@@ -9,7 +9,7 @@ import { streams } from "../../worker/streams/streams.schema.ts";
 import { profiles, users } from "../../worker/users/users.schema.ts";
 import { meterEvents } from "../../worker/wallet/wallet.schema.ts";
 import { call, type ApiErrorBody } from "./support/http.ts";
-import { fixtureDb, markStreamLive, meterIntervalMs, sleep, viewerWithCredits } from "./support/live.ts";
+import { markStreamLive, meterIntervalMs, sleep, viewerWithCredits, withFixtureDb } from "./support/live.ts";
 import { type Session, signUpVerified } from "./support/session.ts";
 
 interface Page {
@@ -20,19 +20,10 @@ interface Page {
 /** A word no other test's title contains: searches and assertions stay within this test's rows. */
 const word = () => Array.from({ length: 9 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
 
-async function withDb<T>(fn: (db: ReturnType<typeof fixtureDb>["db"]) => Promise<T>): Promise<T> {
-  const { db, close } = fixtureDb();
-  try {
-    return await fn(db);
-  } finally {
-    await close();
-  }
-}
-
 /** A brand-new creator with this display name (what an admin's role change would make). */
 async function newCreator(displayName: string): Promise<{ session: Session; userId: string }> {
   const { session, userId } = await signUpVerified("creator");
-  await withDb(async (db) => {
+  await withFixtureDb(async (db) => {
     await db.update(users).set({ role: "CREATOR" }).where(eq(users.id, userId));
     await db.update(profiles).set({ displayName, isCreator: true }).where(eq(profiles.userId, userId));
   });
@@ -50,7 +41,7 @@ async function newStream(creator: Session, title: string, category = "gaming"): 
 
 /** What LiveKit and metering would have left on the row: status, viewers, start time. */
 async function setStream(id: string, fields: { status: StreamStatus; viewerCount?: number; startedAt?: Date }) {
-  await withDb((db) =>
+  await withFixtureDb((db) =>
     db
       .update(streams)
       .set({
@@ -190,7 +181,7 @@ const follow = (s: Session, creatorId: string, method: "POST" | "DELETE" = "POST
   s.call<FollowStateDto & ApiErrorBody>(`/api/creators/${creatorId}/follow`, { method });
 
 const followRows = (userId: string, creatorId: string) =>
-  withDb((db) =>
+  withFixtureDb((db) =>
     db
       .select()
       .from(follows)
@@ -284,7 +275,7 @@ describe("GET /api/creators/:id", () => {
     const { session: fan } = await signUpVerified("fan");
     expect((await follow(fan, creatorId)).status).toBe(200);
 
-    const booked = await withDb(async (db) => {
+    const booked = await withFixtureDb(async (db) => {
       const [row] = await db
         .select({ ms: sum(meterEvents.playbackMs) })
         .from(meterEvents)

@@ -1,8 +1,9 @@
 import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { AccessToken } from "livekit-server-sdk";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import type {} from "../../setup/provided.d.ts";
+import type { ViewingSessionDto } from "../../../contracts/metering.ts";
 import { createDb } from "../../../worker/platform/db/client.ts";
 import { streams } from "../../../worker/streams/streams.schema.ts";
 import { call } from "./http.ts";
@@ -87,3 +88,41 @@ export async function postLivekitWebhook(body: object, secret?: string) {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `fn` on a short-lived fixture connection and closes it. */
+export async function withFixtureDb<T>(fn: (db: ReturnType<typeof fixtureDb>["db"]) => Promise<T>): Promise<T> {
+  const { db, close } = fixtureDb();
+  try {
+    return await fn(db);
+  } finally {
+    await close();
+  }
+}
+
+/** A brand-new creator (promoted by the admin), so the streams and totals a test makes are its own. */
+export async function freshCreator(tag: string): Promise<{ session: Session; userId: string }> {
+  const { session, email, userId } = await signUpVerified(tag);
+  const admin = await adminSession();
+  const promote = await admin.call(`/api/admin/users/${userId}`, { method: "PATCH", body: { role: "CREATOR" } });
+  if (promote.status !== 200) throw new Error(`promote ${promote.status} ${JSON.stringify(promote.body)}`);
+  // A role change ends the user's sessions: sign in again to carry the new role.
+  const login = await session.login(email, "a-strong-passphrase-42");
+  if (login.status !== 200) throw new Error(`re-login ${login.status}`);
+  return { session, userId };
+}
+
+/** Starts a paid viewing and books `intervals` full intervals through POST /api/meter. */
+export async function watchIntervals(viewer: Session, streamId: string, intervals: number): Promise<ViewingSessionDto> {
+  const started = await viewer.call<ViewingSessionDto>(`/api/streams/${streamId}/session`, { method: "POST" });
+  expect(started.status).toBe(201);
+  const s = started.body;
+  for (let i = 0; i < intervals; i++) {
+    await sleep(meterIntervalMs());
+    const tick = await viewer.call("/api/meter", {
+      method: "POST",
+      body: { streamId, sessionId: s.sessionId, intervalIndex: i, playbackMs: meterIntervalMs() },
+    });
+    expect(tick.status).toBe(200);
+  }
+  return s;
+}
