@@ -1,5 +1,13 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { readdirSync, readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+
+/** The upload tests' images (test/fixtures/images), base64 by file name: workerd cannot read the disk. */
+const imageFixtures = Object.fromEntries(
+  readdirSync("test/fixtures/images")
+    .filter((name) => !name.endsWith(".ts"))
+    .map((name) => [name, readFileSync(`test/fixtures/images/${name}`).toString("base64")]),
+);
 
 export default defineConfig({
   plugins: [
@@ -25,6 +33,7 @@ export default defineConfig({
           LIVEKIT_API_KEY: inject("livekitApiKey"),
           LIVEKIT_API_SECRET: inject("livekitApiSecret"),
           METER_INTERVAL_MS: String(inject("meterIntervalMs")),
+          TEST_IMAGE_FIXTURES: imageFixtures,
         },
       },
     })),

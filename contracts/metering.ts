@@ -13,6 +13,8 @@ export const SESSION_END_REASONS = [
   "ticks_stopped",
   "removed",
   "replaced",
+  /** The stream was taken down by an admin or moderator. */
+  "stream_removed",
 ] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 

@@ -65,3 +65,6 @@ export function formatCents(cents: bigint | number): string {
   const abs = v < 0n ? -v : v;
   return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
 }
+
+/** Below this balance the watch page warns and a LOW_BALANCE notification fires (once per crossing). */
+export const LOW_BALANCE_MILLIS = 50n * MILLIS_PER_CREDIT;

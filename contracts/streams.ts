@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 /** Values of the stream_status and stream_session_status enums (the tables import these). */
-export const STREAM_STATUSES = ["SCHEDULED", "LIVE", "PAUSED", "ENDED"] as const;
+/** REMOVED: taken down by an admin or moderator; final like ENDED, and never listed or watchable. */
+export const STREAM_STATUSES = ["SCHEDULED", "LIVE", "PAUSED", "ENDED", "REMOVED"] as const;
 export const STREAM_SESSION_STATUSES = ["STARTING", "ACTIVE", "ENDED"] as const;
 export const streamStatusSchema = z.enum(STREAM_STATUSES);
 export type StreamStatus = z.infer<typeof streamStatusSchema>;
@@ -14,12 +15,28 @@ const categorySlug = z
   .trim()
   .regex(/^[a-z0-9-]{1,64}$/, "A category slug");
 
+export const MAX_STREAM_TAGS = 10;
+export const MAX_STREAM_TAG_LENGTH = 24;
+/** One tag as stored: trimmed, lower-cased, 1–24 characters. */
+export const streamTagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "A tag cannot be empty")
+  .max(MAX_STREAM_TAG_LENGTH, `A tag has at most ${MAX_STREAM_TAG_LENGTH} characters`);
+/** A stream's tags: at most 10; duplicates (after lower-casing) are kept once, in first-seen order. */
+export const streamTagsSchema = z
+  .array(streamTagSchema)
+  .max(MAX_STREAM_TAGS, `At most ${MAX_STREAM_TAGS} tags`)
+  .transform((tags) => [...new Set(tags)]);
+
 /** POST /api/streams (creator/admin). */
 export const createStreamSchema = z.object({
   title,
   category: categorySlug.optional(),
   description: description.optional(),
   thumbnailUrl: thumbnailUrl.optional(),
+  tags: streamTagsSchema.optional(),
 });
 export type CreateStreamInput = z.infer<typeof createStreamSchema>;
 
@@ -33,6 +50,7 @@ export const updateStreamSchema = z
     category: categorySlug.nullable().optional(),
     description: description.nullable().optional(),
     thumbnailUrl: thumbnailUrl.nullable().optional(),
+    tags: streamTagsSchema.optional(),
     status: z.literal("ENDED").optional(),
   })
   .strict()
@@ -52,6 +70,7 @@ export const streamSchema = z.object({
   status: streamStatusSchema,
   category: z.object({ slug: z.string(), name: z.string() }).nullable(),
   thumbnailUrl: z.string().nullable(),
+  tags: z.array(z.string()),
   creator: streamCreatorSchema,
   /** Viewers with an active paid session right now. */
   viewerCount: z.number().int().nonnegative(),

@@ -233,10 +233,10 @@ export class ViewerSession extends DurableObject<Env> {
   private deps(): RuntimeDeps {
     this.runtimeDeps ??= {
       livekit: liveKitFromConfig(parseConfig(this.env)),
-      streamStatus: async () => {
+      streamStatus: async (options) => {
         const now = Date.now();
         const hit = this.streamStatusCache;
-        if (hit && now - hit.at < STREAM_STATUS_TTL_MS) return hit.status;
+        if (hit && !options?.fresh && now - hit.at < STREAM_STATUS_TTL_MS) return hit.status;
         const state = this.state;
         const status = state ? (await findStream(this.database(), state.streamId))?.status : undefined;
         this.streamStatusCache = { status, at: now };

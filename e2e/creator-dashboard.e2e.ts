@@ -25,7 +25,7 @@ describe.skipIf(!hasBrowser())("creator dashboard and analytics in Chromium", ()
     expect(await page.getByText("Pending settlement").count()).toBe(1);
     await expect
       .poll(() => page.locator("#main").getByRole("link", { name: "Go live" }).getAttribute("href"))
-      .toBe("/creator/stream");
+      .toBe("/creator/go-live");
     expect(errors).toEqual([]);
   });
 

@@ -1,2 +1,2 @@
--- Reserved: filled in by the change that owns it.
-SELECT 1;
+-- A stream an admin or moderator took down: final, never watchable, never LIVE again.
+ALTER TYPE "public"."stream_status" ADD VALUE 'REMOVED';

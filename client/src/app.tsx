@@ -23,24 +23,50 @@ const CreditsPage = lazy(() => import("./features/payments/credits-page.tsx"));
 const WalletPage = lazy(() => import("./features/wallet/wallet-page.tsx"));
 const CreatorPage = lazy(() => import("./features/creator/creator-page.tsx"));
 const StreamReportPage = lazy(() => import("./features/creator/stream-report-page.tsx"));
-// The two pages that load livekit-client; nothing else may import it.
+const CreatorSettingsPage = lazy(() => import("./features/creator/settings-page.tsx"));
+// The pages that load livekit-client (studio, go-live wizard, watch); nothing else may import it.
 const CreatorDashboardPage = lazy(() => import("./features/creator/dashboard-page.tsx"));
 const CreatorAnalyticsPage = lazy(() => import("./features/creator/analytics-page.tsx"));
+const CreatorStreamsPage = lazy(() => import("./features/creator/streams-page.tsx"));
 const CreatorStreamPage = lazy(() => import("./features/streams/creator-stream-page.tsx"));
+const GoLivePage = lazy(() => import("./features/streams/go-live-page.tsx"));
 const WatchPage = lazy(() => import("./features/streams/watch-page.tsx"));
 const BrowsePage = lazy(() => import("./features/streams/browse-page.tsx"));
 const CreatorProfilePage = lazy(() => import("./features/creators/creator-profile-page.tsx"));
 const FollowingPage = lazy(() => import("./features/follows/following-page.tsx"));
+const NotificationsPage = lazy(() => import("./features/notifications/notifications-page.tsx"));
+const NotificationSettingsPage = lazy(() => import("./features/notifications/notification-settings-page.tsx"));
+const UnsubscribePage = lazy(() => import("./features/notifications/unsubscribe-page.tsx"));
+const AdminLayout = lazy(() => import("./features/admin/admin-layout.tsx"));
 const AdminPage = lazy(() => import("./features/admin/admin-page.tsx"));
+const AuditLogPage = lazy(() => import("./features/admin/audit-log-page.tsx"));
 const AdminPricesPage = lazy(() => import("./features/prices/admin-prices-page.tsx"));
 const AdminUsersPage = lazy(() => import("./features/users/admin-users-page.tsx"));
 const AdminUserPage = lazy(() => import("./features/users/admin-user-page.tsx"));
+const ModerationQueuePage = lazy(() => import("./features/moderation/queue-page.tsx"));
+const ModerationReviewPage = lazy(() => import("./features/moderation/review-page.tsx"));
+const ModerationBansPage = lazy(() => import("./features/moderation/bans-page.tsx"));
+const ModerationAppealsPage = lazy(() => import("./features/moderation/appeals-page.tsx"));
+const AutoModPage = lazy(() => import("./features/moderation/auto-mod-page.tsx"));
+const AppealPage = lazy(() => import("./features/moderation/appeal-page.tsx"));
+const AdminStreamsPage = lazy(() => import("./features/admin/admin-streams-page.tsx"));
+const AdminStreamPage = lazy(() => import("./features/admin/admin-stream-page.tsx"));
+const AdminPaymentsPage = lazy(() => import("./features/admin/admin-payments-page.tsx"));
+const AdminAnalyticsPage = lazy(() => import("./features/admin/admin-analytics-page.tsx"));
 const NotFoundPage = lazy(() => import("./shell/not-found-page.tsx"));
 
 // Guarded areas, mirroring the API's: everything under the path, unknown sub-paths included.
 const SignedInArea = (props: RouteSectionProps) => <Protected>{props.children}</Protected>;
 const CreatorArea = (props: RouteSectionProps) => <RequireRole area="creator">{props.children}</RequireRole>;
+// The console's frame opens to moderators too (they see only Moderation); every other admin page
+// sits in the ADMIN-only group inside it.
+const AdminConsole = (props: RouteSectionProps) => (
+  <RequireRole area="moderation">
+    <AdminLayout>{props.children}</AdminLayout>
+  </RequireRole>
+);
 const AdminArea = (props: RouteSectionProps) => <RequireRole area="admin">{props.children}</RequireRole>;
+const ModerationArea = (props: RouteSectionProps) => <RequireRole area="moderation">{props.children}</RequireRole>;
 
 export function App() {
   return (
@@ -59,6 +85,8 @@ export function App() {
               <Route path="/forgot-password" component={ForgotPasswordPage} />
               <Route path="/reset-password" component={ResetPasswordPage} />
               <Route path="/dev/mailbox" component={MailboxPage} />
+              {/* Public: the link in every email works without signing in. */}
+              <Route path="/unsubscribe" component={UnsubscribePage} />
               {/* Public: guests see the stream and a sign-in prompt; watching needs an account. */}
               <Route path="/watch/:streamId" component={WatchPage} />
               <Route path="/browse" component={BrowsePage} />
@@ -69,27 +97,53 @@ export function App() {
                 <Route path="/:paymentId" component={DevCheckoutPage} />
                 <Route path="*" component={NotFoundPage} />
               </Route>
+              {/* A banned user can still sign in and reach this (a ban blocks chat and watching only). */}
+              <Route path="/appeal" component={SignedInArea}>
+                <Route path="/" component={AppealPage} />
+              </Route>
               <Route path="/dashboard" component={SignedInArea}>
                 <Route path="/" component={DashboardPage} />
                 <Route path="/credits" component={CreditsPage} />
                 <Route path="/wallet" component={WalletPage} />
                 <Route path="/following" component={FollowingPage} />
+                <Route path="/notifications" component={NotificationsPage} />
+                <Route path="/settings/notifications" component={NotificationSettingsPage} />
                 <Route path="*" component={NotFoundPage} />
               </Route>
               <Route path="/creator" component={CreatorArea}>
                 <Route path="/" component={CreatorPage} />
                 <Route path="/stream" component={CreatorStreamPage} />
+                <Route path="/go-live" component={GoLivePage} />
+                <Route path="/settings" component={CreatorSettingsPage} />
                 <Route path="/dashboard" component={CreatorDashboardPage} />
                 <Route path="/analytics" component={CreatorAnalyticsPage} />
+                <Route path="/streams" component={CreatorStreamsPage} />
                 <Route path="/stream/:streamId/analytics" component={StreamReportPage} />
                 <Route path="*" component={NotFoundPage} />
               </Route>
-              <Route path="/admin" component={AdminArea}>
-                <Route path="/" component={AdminPage} />
-                <Route path="/prices" component={AdminPricesPage} />
-                <Route path="/users" component={AdminUsersPage} />
-                <Route path="/users/:userId" component={AdminUserPage} />
-                <Route path="*" component={NotFoundPage} />
+              <Route path="/admin" component={AdminConsole}>
+                {/* MODERATOR and ADMIN: the moderation pages go here. */}
+                <Route path="/moderation" component={ModerationArea}>
+                  <Route path="/" component={ModerationQueuePage} />
+                  <Route path="/bans" component={ModerationBansPage} />
+                  <Route path="/appeals" component={ModerationAppealsPage} />
+                  <Route path="/auto-mod" component={AutoModPage} />
+                  <Route path="/:reportId" component={ModerationReviewPage} />
+                  <Route path="*" component={NotFoundPage} />
+                </Route>
+                {/* ADMIN only: every other admin page goes here. */}
+                <Route path="/" component={AdminArea}>
+                  <Route path="/" component={AdminPage} />
+                  <Route path="/prices" component={AdminPricesPage} />
+                  <Route path="/users" component={AdminUsersPage} />
+                  <Route path="/users/:userId" component={AdminUserPage} />
+                  <Route path="/audit-log" component={AuditLogPage} />
+                  <Route path="/streams" component={AdminStreamsPage} />
+                  <Route path="/streams/:id" component={AdminStreamPage} />
+                  <Route path="/payments" component={AdminPaymentsPage} />
+                  <Route path="/analytics" component={AdminAnalyticsPage} />
+                  <Route path="*" component={NotFoundPage} />
+                </Route>
               </Route>
               <Route path="*" component={NotFoundPage} />
             </Router>

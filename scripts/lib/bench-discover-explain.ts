@@ -31,15 +31,20 @@ export async function captureQueries(pool: pg.Pool, run: (db: DbOrTx) => Promise
 const BIG_TABLES = ["stream", "follow", "meter_event", "ledger_entry", "ledger_transfer", "user", "profile"];
 
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of each captured SELECT, in one transaction on one connection (so a
- * captured `set_config(…, true)`, as withTextSearch sends, applies to the statements after it),
- * rolled back at the end.
+ * EXPLAIN (ANALYZE, BUFFERS) of each captured SELECT (or WITH: the analytics rollup fill inserts,
+ * and really runs here), in one transaction on one connection (so a captured `set_config(…, true)`,
+ * as withTextSearch sends, applies to the statements after it), after `prelude`, rolled back.
  */
-export async function explainAll(pool: pg.Pool, captured: readonly CapturedQuery[]): Promise<ExplainedQuery[]> {
+export async function explainAll(
+  pool: pg.Pool,
+  captured: readonly CapturedQuery[],
+  prelude: readonly string[] = [],
+): Promise<ExplainedQuery[]> {
   const client = await pool.connect();
   const out: ExplainedQuery[] = [];
   try {
     await client.query("begin");
+    for (const statement of prelude) await client.query(statement);
     for (const q of captured) {
       if (/set_config\(/i.test(q.query)) {
         await client.query(q.query, q.params);

@@ -8,6 +8,8 @@ export { badgeFor, canModerate, evaluateGate, type GateFacts } from "./chat-gate
 export { countChatByMinute } from "./count-chat-by-minute.ts";
 export { findChatMessage, listChatMessages, saveChatMessages, type ChatMessageRecord } from "./chat-messages.ts";
 export { getChatModes } from "./chat-modes.ts";
+export { applyModeration, type AppliedModeration, type ModerationStep } from "./moderate-chat.ts";
+export { findChatMessageTexts, listMessagesAround } from "./list-messages-around.ts";
 export { getAutoModSettings } from "./chat-settings.ts";
 export { prepareChatText } from "./chat-text.ts";
 export { verifyChatToken, type ChatIdentity } from "./chat-token.ts";

@@ -1,7 +1,7 @@
 import type { ModerateChatInput, ModerationActionDto } from "../../contracts/chat.ts";
 import type { RoleName } from "../../contracts/auth.ts";
-import { recordModerationAction } from "../moderation/index.ts";
-import type { Db } from "../platform/db/client.ts";
+import { recordModerationAction, type ModerationAction } from "../moderation/index.ts";
+import type { Db, DbOrTx } from "../platform/db/client.ts";
 import { AppError, forbidden, notFound } from "../platform/errors.ts";
 import { getPublicProfiles } from "../users/index.ts";
 import type { ChatEffect } from "./chat-effects.ts";
@@ -20,6 +20,116 @@ export interface ModerateChatResult {
 }
 
 const STAFF: readonly RoleName[] = ["ADMIN", "MODERATOR"];
+
+/**
+ * One moderation step on a user or a chat, whoever takes it (the chat's moderator menu, a
+ * report's review). `channelId` null on a ban or mute means the whole platform.
+ */
+export type ModerationStep =
+  | { kind: "delete"; streamId: string; messageId: string; authorId: string | null }
+  | { kind: "clear"; streamId: string }
+  | { kind: "ban"; userId: string; channelId: string | null; streamId: string | null; expiresAt: Date | null }
+  | { kind: "mute"; userId: string; channelId: string | null; streamId: string | null; expiresAt: Date | null }
+  | { kind: "warn"; userId: string; streamId: string | null };
+
+export interface AppliedModeration {
+  row: ModerationAction;
+  /**
+   * What the stream's StreamChat object must apply (the caller hands it over after the commit);
+   * null when the object only has to look at the user again (`refreshUser`): a permanent mute.
+   */
+  effect: ChatEffect | null;
+}
+
+/**
+ * Records the step (ModerationAction + AuditLog) and hides the messages it hides, in the
+ * caller's transaction. The one path every moderation of a user or a chat goes through.
+ */
+export async function applyModeration(
+  tx: DbOrTx,
+  step: ModerationStep,
+  context: { reason: string; actorId: string; ip?: string | null; metadata?: Record<string, unknown> },
+): Promise<AppliedModeration> {
+  const base = { reason: context.reason, actorId: context.actorId, ip: context.ip ?? null };
+  const metadata = context.metadata ?? {};
+  switch (step.kind) {
+    case "delete": {
+      const row = await recordModerationAction(tx, {
+        ...base,
+        streamId: step.streamId,
+        targetType: "MESSAGE",
+        targetId: step.messageId,
+        action: "DELETE",
+        subjectUserId: step.authorId,
+        metadata: { ...metadata, authorId: step.authorId },
+      });
+      await hideChatMessages(tx, step.streamId, { messageIds: [step.messageId] });
+      return { row, effect: { kind: "delete", messageIds: [step.messageId] } };
+    }
+    case "clear": {
+      const row = await recordModerationAction(tx, {
+        ...base,
+        streamId: step.streamId,
+        targetType: "STREAM",
+        targetId: step.streamId,
+        action: "CLEAR",
+        metadata,
+      });
+      await hideChatMessages(tx, step.streamId, { all: true });
+      return { row, effect: { kind: "clear" } };
+    }
+    case "ban": {
+      const row = await recordModerationAction(tx, {
+        ...base,
+        streamId: step.streamId,
+        targetType: "USER",
+        targetId: step.userId,
+        action: "BAN",
+        channelId: step.channelId,
+        expiresAt: step.expiresAt,
+        metadata,
+      });
+      // The object hides the ones it still holds; these are the ones already written.
+      if (step.streamId) await hideChatMessages(tx, step.streamId, { userId: step.userId });
+      return {
+        row,
+        effect: {
+          kind: "ban",
+          userId: step.userId,
+          until: step.expiresAt?.toISOString() ?? null,
+          reason: context.reason,
+        },
+      };
+    }
+    case "mute": {
+      const row = await recordModerationAction(tx, {
+        ...base,
+        streamId: step.streamId,
+        targetType: "USER",
+        targetId: step.userId,
+        action: "MUTE",
+        channelId: step.channelId,
+        expiresAt: step.expiresAt,
+        metadata,
+      });
+      const effect: ChatEffect | null = step.expiresAt
+        ? { kind: "mute", userId: step.userId, until: step.expiresAt.toISOString() }
+        : null;
+      return { row, effect };
+    }
+    case "warn": {
+      const row = await recordModerationAction(tx, {
+        ...base,
+        streamId: step.streamId,
+        targetType: "USER",
+        targetId: step.userId,
+        action: "WARN",
+        metadata,
+      });
+      return { row, effect: { kind: "warn", userId: step.userId, reason: context.reason } };
+    }
+  }
+}
 
 /**
  * A moderator's action in a stream's chat, recorded (ModerationAction + AuditLog, and the
@@ -71,72 +181,25 @@ export async function moderateChat(
       ? new Date(now.getTime() + request.duration * 1000)
       : null;
 
+  const userId = targetUserId ?? "";
+  const step: ModerationStep =
+    request.action === "delete"
+      ? { kind: "delete", streamId: stream.id, messageId: request.messageId ?? "", authorId: messageAuthorId }
+      : request.action === "clear"
+        ? { kind: "clear", streamId: stream.id }
+        : request.action === "warn"
+          ? { kind: "warn", userId, streamId: stream.id }
+          : { kind: request.action, userId, channelId: stream.creatorId, streamId: stream.id, expiresAt };
+
   return db.transaction(async (tx) => {
-    const base = {
+    const { row, effect } = await applyModeration(tx, step, {
       reason: request.reason,
       actorId: actor.id,
-      streamId: stream.id,
       ip: input.ip ?? null,
-    };
-    let effect: ChatEffect;
-    let row;
-    switch (request.action) {
-      case "delete": {
-        const messageId = request.messageId ?? "";
-        row = await recordModerationAction(tx, {
-          ...base,
-          targetType: "MESSAGE",
-          targetId: messageId,
-          action: "DELETE",
-          metadata: { authorId: messageAuthorId },
-        });
-        await hideChatMessages(tx, stream.id, { messageIds: [messageId] });
-        effect = { kind: "delete", messageIds: [messageId] };
-        break;
-      }
-      case "clear": {
-        row = await recordModerationAction(tx, { ...base, targetType: "STREAM", targetId: stream.id, action: "CLEAR" });
-        await hideChatMessages(tx, stream.id, { all: true });
-        effect = { kind: "clear" };
-        break;
-      }
-      case "ban": {
-        const userId = targetUserId ?? "";
-        row = await recordModerationAction(tx, {
-          ...base,
-          targetType: "USER",
-          targetId: userId,
-          action: "BAN",
-          channelId: stream.creatorId,
-          expiresAt,
-        });
-        // The object hides the ones it still holds; these are the ones already written.
-        await hideChatMessages(tx, stream.id, { userId });
-        effect = { kind: "ban", userId, until: expiresAt?.toISOString() ?? null, reason: request.reason };
-        break;
-      }
-      case "mute": {
-        const userId = targetUserId ?? "";
-        row = await recordModerationAction(tx, {
-          ...base,
-          targetType: "USER",
-          targetId: userId,
-          action: "MUTE",
-          channelId: stream.creatorId,
-          expiresAt,
-        });
-        effect = { kind: "mute", userId, until: (expiresAt ?? now).toISOString() };
-        break;
-      }
-      case "warn": {
-        const userId = targetUserId ?? "";
-        row = await recordModerationAction(tx, { ...base, targetType: "USER", targetId: userId, action: "WARN" });
-        effect = { kind: "warn", userId, reason: request.reason };
-        break;
-      }
-    }
+    });
     return {
-      effect,
+      // The chat's mute always has a duration, so there is always an effect to hand over.
+      effect: effect ?? { kind: "mute", userId, until: (expiresAt ?? now).toISOString() },
       action: {
         id: row.id,
         action: row.action,

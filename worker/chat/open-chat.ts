@@ -1,6 +1,7 @@
 import type { ChatTokenResponse } from "../../contracts/chat.ts";
 import type { SigningKeys } from "../auth/index.ts";
 import { isFollowing } from "../follows/index.ts";
+import { checkStreamRestricted, streamRestrictedError } from "../moderation/index.ts";
 import type { Db } from "../platform/db/client.ts";
 import type { AuthUser } from "../platform/types.ts";
 import { findProfile } from "../users/index.ts";
@@ -20,6 +21,9 @@ export async function openChat(
   deps: { keys: SigningKeys },
 ): Promise<ChatTokenResponse> {
   const { stream, user } = input;
+  // A ban and an ended stream still open the chat (the gate says why one cannot send); a removed stream does not.
+  const restricted = await checkStreamRestricted(db, { stream, userId: user.id });
+  if (restricted?.reason === "REMOVED") throw streamRestrictedError(restricted);
   const isBroadcaster = stream.creatorId === user.id;
   const profile = await findProfile(db, user.id);
   const facts = await loadSenderFacts(db, { userId: user.id, creatorId: stream.creatorId });
@@ -32,7 +36,7 @@ export async function openChat(
       emailVerified: user.emailVerified,
       ...facts,
       isFollower,
-      streamEnded: stream.status === "ENDED",
+      streamEnded: stream.status === "ENDED" || stream.status === "REMOVED",
       modes,
     },
     Date.now(),

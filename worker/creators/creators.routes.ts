@@ -6,6 +6,8 @@ import { validate } from "../platform/validate.ts";
 import { getCreatorAnalytics } from "./get-creator-analytics.ts";
 import { getCreatorEarnings } from "./get-creator-earnings.ts";
 import { getStreamReport } from "./get-stream-report.ts";
+import { creatorSettingsRoutes } from "./creator-settings.routes.ts";
+import { creatorStreamsRoutes } from "./creator-streams.routes.ts";
 
 /**
  * /api/creator: the creator's own area (dashboard, earnings, analytics), creators and admins
@@ -13,6 +15,8 @@ import { getStreamReport } from "./get-stream-report.ts";
  */
 export const creatorsRoutes = new Hono<AppEnv>()
   .use(requireRole(ROLE_ACCESS.creator))
+  .route("/settings", creatorSettingsRoutes)
+  .route("/streams", creatorStreamsRoutes)
   .get("/earnings", async (c) => {
     const earnings = await getCreatorEarnings(c.var.db, currentUser(c).id);
     c.header("cache-control", "no-store");

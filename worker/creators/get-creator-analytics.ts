@@ -14,21 +14,20 @@ export async function getCreatorAnalytics(
   input: CreatorAnalyticsQuery & { creatorId: string; now?: Date },
 ): Promise<CreatorAnalyticsDto> {
   const range = resolveAnalyticsRange(input, input.now);
-  let streamIds: string[];
-  if (input.streamId) {
+  const streamIds = await getBroadcastStreamIds(db, input.creatorId);
+  if (input.streamId && !streamIds.includes(input.streamId)) {
+    // Not one of the creator's broadcast streams: theirs but never live (nothing watched), or absent.
     const stream = await findStream(db, input.streamId);
     // Another creator's stream is as absent as a stream that does not exist.
     if (!stream || stream.creatorId !== input.creatorId) throw notFound("Stream");
-    streamIds = [stream.id];
-  } else {
-    streamIds = await getBroadcastStreamIds(db, input.creatorId);
   }
   const a = await readAnalytics(db, {
     creatorId: input.creatorId,
     streamIds,
+    streamId: input.streamId,
     from: range.from,
     to: range.to,
-    streamId: input.streamId,
+    now: input.now,
   });
   const top = [...a.byStream]
     .sort(([, x], [, y]) =>

@@ -1,7 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/client.ts";
 import { badRequest, notFound } from "../platform/errors.ts";
-import { findCreator } from "../users/index.ts";
+import { createNotifications } from "../notifications/index.ts";
+import { findCreator, getPublicProfiles } from "../users/index.ts";
 import { follows } from "./follows.schema.ts";
 
 export interface FollowState {
@@ -25,13 +26,32 @@ export async function setFollowing(
   if (input.userId === input.creatorId) throw badRequest("CANNOT_FOLLOW_SELF", "You cannot follow yourself");
   if (input.follow) {
     if (!(await findCreator(db, input.creatorId))) throw notFound("Creator");
-    await db
-      .insert(follows)
-      .values({ userId: input.userId, creatorId: input.creatorId })
-      .onConflictDoNothing({ target: [follows.userId, follows.creatorId] });
+    await db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(follows)
+        .values({ userId: input.userId, creatorId: input.creatorId })
+        .onConflictDoNothing({ target: [follows.userId, follows.creatorId] })
+        .returning({ id: follows.id });
+      if (inserted.length > 0) await notifyNewFollower(tx, input);
+    });
   } else {
     // Unfollowing needs no creator check: whoever it was (even a since-demoted creator) can be let go.
     await db.delete(follows).where(and(eq(follows.userId, input.userId), eq(follows.creatorId, input.creatorId)));
   }
   return { following: input.follow, followerCount: await countFollowers(db, input.creatorId) };
+}
+
+/** The creator hears of a new follower once per follower: unfollowing and following again is not news. */
+async function notifyNewFollower(db: DbOrTx, input: { userId: string; creatorId: string }): Promise<void> {
+  const name = (await getPublicProfiles(db, [input.userId])).get(input.userId)?.displayName ?? "Someone";
+  await createNotifications(db, [
+    {
+      userId: input.creatorId,
+      type: "FOLLOW",
+      title: `${name} followed you`,
+      link: `/creator/${input.creatorId}`,
+      metadata: { followerId: input.userId },
+      dedupeKey: `follow:${input.userId}`,
+    },
+  ]);
 }

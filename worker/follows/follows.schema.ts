@@ -14,7 +14,11 @@ export const follows = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [unique("follow_user_creator_uq").on(t.userId, t.creatorId), index("follow_creator_idx").on(t.creatorId)],
+  (t) => [
+    unique("follow_user_creator_uq").on(t.userId, t.creatorId),
+    // Follower counts, and the go-live fan-out walking a creator's followers in keyset batches.
+    index("follow_creator_user_idx").on(t.creatorId, t.userId),
+  ],
 );
 
 export type Follow = typeof follows.$inferSelect;

@@ -17,3 +17,4 @@ export {
 export { closeStreamViewingSessions, isViewingActive } from "./viewing-sessions.ts";
 export { findCreatorOpenEscrows } from "./find-creator-escrows.ts";
 export { ticksStopped } from "./tick-rules.ts";
+export { countPeakViewers } from "./count-peak-viewers.ts";

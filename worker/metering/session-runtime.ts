@@ -1,7 +1,8 @@
 import type { ErrorCode } from "../../contracts/errors.ts";
-import type { MeterResultDto, SessionEndReason } from "../../contracts/metering.ts";
+import { type MeterResultDto, SESSION_END_REASONS, type SessionEndReason } from "../../contracts/metering.ts";
 import { formatCredits } from "../../contracts/money.ts";
 import type { StreamStatus } from "../../contracts/streams.ts";
+import { crossedBelow, notifyLowBalance } from "../notifications/index.ts";
 import type { Db } from "../platform/db/client.ts";
 import { createLogger } from "../platform/logger.ts";
 import type { LiveKit } from "../streams/index.ts";
@@ -14,7 +15,7 @@ import {
   type TickState,
   watchdogDeadline,
 } from "./tick-rules.ts";
-import { closeViewingSession, refreshViewerCount } from "./viewing-sessions.ts";
+import { closeViewingSession, findViewingSession, refreshViewerCount, viewingStillLive } from "./viewing-sessions.ts";
 
 /**
  * What one ViewerSession object runs: the tick rules applied to its state, the booking, and
@@ -83,9 +84,13 @@ export interface TickResponse {
 
 export interface RuntimeDeps {
   livekit: LiveKit | null;
-  /** The stream's status, read at most every few seconds by the object. */
-  streamStatus: () => Promise<StreamStatus | undefined>;
+  /** The stream's status, read at most every few seconds by the object (fresh: skip that copy). */
+  streamStatus: (options?: { fresh?: boolean }) => Promise<StreamStatus | undefined>;
 }
+
+/** Why a session ends when its stream is no longer live and will not be again. */
+const endReasonFor = (status: StreamStatus | undefined): SessionEndReason =>
+  status === "REMOVED" ? "stream_removed" : "stream_ended";
 
 export async function processTick(
   db: Db,
@@ -126,20 +131,21 @@ export async function processTick(
       },
     };
   }
-  const streamStatus = await deps.streamStatus();
-  if (streamStatus !== "LIVE") {
+  const notLive = async (streamStatus: StreamStatus | undefined) => {
     if (streamStatus === "PAUSED" || streamStatus === "SCHEDULED") {
       return {
         state: { ...state, lastSeenAt: now },
         response: {
-          status: 409,
-          error: { code: "STREAM_NOT_LIVE", message: "The stream is paused; nothing was charged" },
+          status: 409 as const,
+          error: { code: "STREAM_NOT_LIVE" as const, message: "The stream is paused; nothing was charged" },
         },
       };
     }
-    const ended = await endSession(db, { state, status: "ENDED", reason: "stream_ended", now }, deps);
+    const ended = await endSession(db, { state, status: "ENDED", reason: endReasonFor(streamStatus), now }, deps);
     return { state: ended, response: notActive(ended) };
-  }
+  };
+  const streamStatus = await deps.streamStatus();
+  if (streamStatus !== "LIVE") return notLive(streamStatus);
 
   const booking = await bookMeterTick(db, {
     sessionId: state.sessionId,
@@ -149,7 +155,20 @@ export async function processTick(
     intervalIndex: tick.intervalIndex,
     playbackMs: tick.playbackMs,
     amount: decision.amount,
+    onlyIf: viewingStillLive(state.sessionId),
   });
+  if (booking.status === "refused") {
+    // The cached status was stale: the stream stopped (or was taken down) since; nothing was booked.
+    const fresh = await deps.streamStatus({ fresh: true });
+    if (fresh === "LIVE") {
+      // The stream is live but the viewing row is closed (ended elsewhere): this session is over.
+      const row = await findViewingSession(db, state.sessionId);
+      const reason = SESSION_END_REASONS.find((r) => r === row?.endReason) ?? "viewer_left";
+      const ended = await endSession(db, { state, status: "ENDED", reason, now }, deps);
+      return { state: ended, response: notActive(ended) };
+    }
+    return notLive(fresh);
+  }
   if (booking.status === "insufficient") {
     const exhausted = await endSession(db, { state, status: "EXHAUSTED", reason: "exhausted", now }, deps);
     return {
@@ -165,6 +184,7 @@ export async function processTick(
     };
   }
   const next = afterBooked(state, tick, now);
+  await warnIfLow(db, state, tick, booking);
   const result: MeterResultDto = {
     success: true,
     intervalIndex: tick.intervalIndex,
@@ -254,4 +274,31 @@ export async function settle(
 export function nextAlarmAt(state: SessionState): number | null {
   if (state.status !== "ACTIVE") return state.finalSettled ? null : Date.now();
   return Math.min(watchdogDeadline(state) + 1, state.lastSettledAt + SETTLE_EVERY_MS);
+}
+
+/**
+ * The tick whose debit crosses the low-balance line books one LOW_BALANCE notification (keyed by
+ * the interval, so a replayed tick books none); every other tick pays only the comparison. A
+ * failure to notify is logged: the viewer was charged correctly and must get their answer.
+ */
+async function warnIfLow(
+  db: Db,
+  state: SessionState,
+  tick: TickRequest,
+  booking: { debited: bigint; balanceAfter: bigint | null },
+): Promise<void> {
+  if (booking.balanceAfter === null) return;
+  const crossing = { balanceAfter: booking.balanceAfter, debited: booking.debited };
+  if (!crossedBelow(crossing)) return;
+  try {
+    await notifyLowBalance(db, {
+      userId: state.userId,
+      sessionId: state.sessionId,
+      intervalIndex: tick.intervalIndex,
+      streamId: state.streamId,
+      ...crossing,
+    });
+  } catch (error) {
+    createLogger({ sessionId: state.sessionId }).error("low-balance notification failed", { error });
+  }
 }

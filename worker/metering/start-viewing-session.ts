@@ -1,6 +1,7 @@
 import { formatCredits } from "../../contracts/money.ts";
 import type { Db } from "../platform/db/client.ts";
 import { AppError, notFound } from "../platform/errors.ts";
+import { checkStreamRestricted, streamRestrictedError } from "../moderation/index.ts";
 import { findStream, type LiveKit, roomName, viewerIdentity } from "../streams/index.ts";
 import { getWalletBalance, openSessionEscrow } from "../wallet/index.ts";
 import { viewingSessions, type ViewingSession } from "./metering.schema.ts";
@@ -35,6 +36,8 @@ export async function startViewingSession(
   const stream = await findStream(db, input.streamId);
   if (!stream) throw notFound("Stream");
   if (stream.status !== "LIVE") throw new AppError("STREAM_NOT_LIVE", 409, "This stream is not live right now");
+  const restricted = await checkStreamRestricted(db, { stream, userId: input.userId });
+  if (restricted) throw streamRestrictedError(restricted);
   const settings = await getMeteringSettings(db);
   const ratePerMinute = meteringRateFor(settings, stream);
   const intervalPrice = debitFor(ratePerMinute, deps.intervalMs);

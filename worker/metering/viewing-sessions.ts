@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import type { SessionEndReason } from "../../contracts/metering.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
 import { setViewerCount } from "../streams/index.ts";
@@ -22,6 +22,16 @@ export async function isViewingActive(db: DbOrTx, input: { sessionId: string; st
       ),
     );
   return row !== undefined;
+}
+
+/**
+ * The condition a tick's booking statement checks (bookMeterTick's onlyIf): the viewing is still
+ * ACTIVE and its stream LIVE in Postgres now, not in the session object's few-seconds-old copy.
+ * A takedown or an end commits its status first, so no tick books after that instant.
+ */
+export function viewingStillLive(sessionId: string): SQL {
+  return sql`exists (select 1 from ${viewingSessions} v join stream s on s.id = v.stream_id
+    where v.id = ${sessionId}::uuid and v.status = 'ACTIVE' and s.status = 'LIVE')`;
 }
 
 /** Ends a session if it is still ACTIVE; true when this call ended it. */

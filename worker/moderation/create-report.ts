@@ -8,7 +8,12 @@ import { reports } from "./moderation.schema.ts";
  * reason wins, a new description replaces an empty one): one row per reporter and target.
  * The caller checks that the target exists.
  */
-export async function createReport(db: DbOrTx, reporterId: string, input: CreateReportInput): Promise<ReportDto> {
+export async function createReport(
+  db: DbOrTx,
+  reporterId: string,
+  input: CreateReportInput,
+  targetOwnerId: string | null = null,
+): Promise<ReportDto> {
   const description = input.description ? input.description : null;
   const [row] = await db
     .insert(reports)
@@ -18,6 +23,7 @@ export async function createReport(db: DbOrTx, reporterId: string, input: Create
       targetId: input.targetId,
       reason: input.reason,
       details: description,
+      targetOwnerId,
     })
     .onConflictDoUpdate({
       target: [reports.reporterId, reports.targetType, reports.targetId],

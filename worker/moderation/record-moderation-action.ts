@@ -12,6 +12,8 @@ export interface RecordModerationActionInput {
   streamId?: string | null;
   channelId?: string | null;
   expiresAt?: Date | null;
+  /** Whose conduct it concerns; a USER target is its own subject. */
+  subjectUserId?: string | null;
   ip?: string | null;
   metadata?: Record<string, unknown>;
 }
@@ -32,6 +34,7 @@ export async function recordModerationAction(
       streamId: input.streamId ?? null,
       channelId: input.channelId ?? null,
       expiresAt: input.expiresAt ?? null,
+      subjectUserId: input.subjectUserId ?? (input.targetType === "USER" ? input.targetId : null),
     })
     .returning();
   if (!row) throw new Error("moderation_action insert returned no row");

@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/client.ts";
 import { moderationActions } from "./moderation.schema.ts";
+import { isInForce } from "./restriction-rules.ts";
 
 export interface Restriction {
   actionId: string;
@@ -54,6 +55,7 @@ export async function activeRestrictionsOf(
       targetId: moderationActions.targetId,
       action: moderationActions.action,
       expiresAt: moderationActions.expiresAt,
+      revokedAt: moderationActions.revokedAt,
       reason: moderationActions.reason,
       channelId: moderationActions.channelId,
     })
@@ -70,7 +72,7 @@ export async function activeRestrictionsOf(
     );
   for (const row of rows) {
     const current = result.get(row.targetId);
-    if (!current) continue;
+    if (!current || !isInForce(row, now)) continue;
     const r: Restriction = { actionId: row.id, until: row.expiresAt, reason: row.reason, channelId: row.channelId };
     if (row.action === "BAN") current.ban = outlasting(current.ban, r);
     else current.mute = outlasting(current.mute, r);

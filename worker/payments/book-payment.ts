@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../platform/db/client.ts";
 import { type Payment, payments } from "./payments.schema.ts";
 import { AppError } from "../platform/errors.ts";
+import { formatCents, formatCredits } from "../../contracts/money.ts";
+import { createNotifications } from "../notifications/index.ts";
 import { creditWallet, refundWallet, sumRefundedForPayment } from "../wallet/index.ts";
 import { activeDispute, clawBackDispute } from "./book-dispute.ts";
 
@@ -51,6 +53,18 @@ export async function completePayment(
       .where(eq(payments.id, p.id))
       .returning();
     if (!updated) throw new Error(`completePayment: payment ${p.id} vanished under lock`);
+    // Booked with the deposit, once: the payment id names the event.
+    await createNotifications(tx, [
+      {
+        userId: p.userId,
+        type: "PAYMENT_SUCCESS",
+        title: `${formatCredits(p.credits)} credits added`,
+        body: `Your payment of ${formatCents(p.amountCents)} ${p.currency.toUpperCase()} went through.`,
+        link: "/dashboard/wallet",
+        metadata: { paymentId: p.id, credits: p.credits.toString() },
+        dedupeKey: `payment:${p.id}`,
+      },
+    ]);
     if (dispute) await clawBackDispute(tx, updated, dispute);
     else if (updated.refundedCents > 0n) await clawBack(tx, updated);
     return updated;

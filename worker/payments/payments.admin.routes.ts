@@ -1,9 +1,11 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { adminPaymentsQuerySchema } from "../../contracts/admin-payments.ts";
 import { adminRefundSchema, refundIdempotencyKeySchema, WEBHOOK_EVENT_STATUSES } from "../../contracts/payments.ts";
 import { currentUser, requireRole, ROLE_ACCESS } from "../auth/index.ts";
 import type { AppEnv } from "../platform/types.ts";
 import { validate } from "../platform/validate.ts";
+import { listAdminPayments } from "./list-admin-payments.ts";
 import { paymentDeps } from "./payment-deps.ts";
 import { requestRefund } from "./request-refund.ts";
 import { listWebhookEvents } from "./webhooks/list-webhook-events.ts";
@@ -12,9 +14,13 @@ import { replayWebhookEvent } from "./webhooks/replay-webhook-event.ts";
 const idParam = z.object({ id: z.uuid() });
 const refundHeaders = z.object({ "idempotency-key": refundIdempotencyKeySchema.optional() });
 
-/** /api/admin/payments: refunds and the provider-event list with replay. */
+/** /api/admin/payments: failed, refunded and disputed payments, refunds, and the provider-event list with replay. */
 export const paymentsAdminRoutes = new Hono<AppEnv>()
   .use(requireRole(ROLE_ACCESS.admin))
+  .get("/", validate("query", adminPaymentsQuerySchema), async (c) => {
+    c.header("cache-control", "no-store");
+    return c.json(await listAdminPayments(c.var.db, c.req.valid("query")));
+  })
   .post(
     "/:id/refund",
     validate("param", idParam),

@@ -58,3 +58,25 @@ export function decodeCursorJson(cursor: string): unknown {
     throw invalidCursor(); // base64 of something that is not JSON
   }
 }
+
+/** A keyset cursor over (created_at, id): the page's last row as Postgres prints its time. */
+export function encodeTimeIdCursor(row: { at: string; id: string }): string {
+  return encodeCursor({ t: row.at, id: row.id });
+}
+
+/** The (created_at, id) keyset a cursor from encodeTimeIdCursor holds; INVALID_CURSOR otherwise. */
+export function decodeTimeIdCursor(cursor: string): { t: string; id: string } {
+  const c = decodeCursorJson(cursor);
+  if (
+    typeof c === "object" &&
+    c !== null &&
+    "t" in c &&
+    "id" in c &&
+    typeof c.t === "string" &&
+    isPgTimestamptz(c.t) &&
+    isUuid(c.id)
+  ) {
+    return { t: c.t, id: c.id };
+  }
+  throw invalidCursor();
+}

@@ -30,6 +30,10 @@ export const LIMITS = {
   reportAccount: { limit: 20, windowMs: 60 * 60_000 },
   /** Follow and unfollow together: plenty for a person, not for a script toggling follower counts. */
   followAccount: { limit: 60, windowMs: 10 * 60_000 },
+  /** Each upload decodes and encodes images: plenty for a person trying thumbnails, not for a script. */
+  uploadAccount: { limit: 60, windowMs: 60 * 60_000 },
+  /** Unsubscribe links need no sign-in: a signature check each, so keep scripts from grinding. */
+  unsubscribeIp: { limit: 30, windowMs: 10 * 60_000 },
 } satisfies Record<string, Limit>;
 
 export const clientIp = (c: Context<AppEnv>): string => c.req.header("cf-connecting-ip") ?? "unknown";

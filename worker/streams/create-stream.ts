@@ -23,6 +23,7 @@ export async function createStream(
       description: input.description ?? null,
       categoryId: category?.id ?? null,
       thumbnailUrl: input.thumbnailUrl ?? null,
+      tags: input.tags ?? [],
     })
     .returning();
   if (!stream) throw new Error("createStream: insert returned no row");

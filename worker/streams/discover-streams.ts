@@ -1,5 +1,5 @@
-import { and, eq, inArray, type SQL } from "drizzle-orm";
-import { union } from "drizzle-orm/pg-core";
+import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { DiscoverStreamsQuery } from "../../contracts/streams.ts";
 import { categoryIdsWithNameMatching, findCategoryBySlug } from "../categories/index.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
@@ -16,7 +16,8 @@ export async function discoverStreams(
   db: DbOrTx,
   input: DiscoverStreamsQuery,
 ): Promise<{ streams: Stream[]; nextCursor: string | null }> {
-  const where: (SQL | undefined)[] = [];
+  // A removed stream (takedown) is listed nowhere public; one its creator deleted, nowhere at all.
+  const where: (SQL | undefined)[] = [ne(streams.status, "REMOVED"), isNull(streams.deletedAt)];
   if (input.status === "live") where.push(eq(streams.status, "LIVE"));
   if (input.category) {
     const category = await findCategoryBySlug(db, input.category);
@@ -29,19 +30,21 @@ export async function discoverStreams(
   const page = async (tx: DbOrTx) => {
     const filters = [...where];
     if (term) {
-      // A union rather than an OR: each branch can use its own index (title trigrams, creator, category).
-      const matching = union(
+      // A union rather than an OR: each branch uses its own index (title trigrams, creator, category).
+      // `= any(array(…))` rather than `in (…)`: each list is computed once, then the rows are fetched
+      // by primary key (or creator, category) instead of a join the planner would size by guesswork.
+      const matching = unionAll(
         tx.select({ id: streams.id }).from(streams).where(textMatches(streams.title, term)),
         tx
           .select({ id: streams.id })
           .from(streams)
-          .where(inArray(streams.creatorId, userIdsWithNameMatching(tx, term))),
+          .where(sql`${streams.creatorId} = any(array(${userIdsWithNameMatching(tx, term)}))`),
         tx
           .select({ id: streams.id })
           .from(streams)
-          .where(inArray(streams.categoryId, categoryIdsWithNameMatching(tx, term))),
+          .where(sql`${streams.categoryId} = any(array(${categoryIdsWithNameMatching(tx, term)}))`),
       );
-      filters.push(inArray(streams.id, matching));
+      filters.push(sql`${streams.id} = any(array(${matching}))`);
     }
     return tx
       .select({ stream: streams, rank: streamRank, at: streamAtText })

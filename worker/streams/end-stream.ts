@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, notInArray } from "drizzle-orm";
 import type { Db } from "../platform/db/client.ts";
 import { type LiveKit, roomName } from "./livekit.ts";
 import { type Stream, streamSessions, streams } from "./streams.schema.ts";
@@ -11,14 +11,14 @@ export interface EndStreamDeps {
 
 /**
  * ENDED at once, then every viewing session ends and the room is deleted (which disconnects
- * everyone). Ending an ended stream changes nothing.
+ * everyone). Ending an ended or removed stream changes nothing.
  */
 export async function endStream(db: Db, input: { streamId: string }, deps: EndStreamDeps): Promise<Stream | undefined> {
   const now = new Date();
   const [ended] = await db
     .update(streams)
     .set({ status: "ENDED", endedAt: now, viewerCount: 0 })
-    .where(and(eq(streams.id, input.streamId), ne(streams.status, "ENDED")))
+    .where(and(eq(streams.id, input.streamId), notInArray(streams.status, ["ENDED", "REMOVED"])))
     .returning();
   if (!ended) return undefined;
   await db

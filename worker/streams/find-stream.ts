@@ -8,13 +8,14 @@ export async function findStream(db: DbOrTx, streamId: string): Promise<Stream |
   return row;
 }
 
-/** The stream if the actor owns it (or is an admin when allowed); 404 otherwise, 403 for others' streams. */
+/** The stream if the actor owns it (or is an admin when allowed); 404 if absent or deleted, 403 for others' streams. */
 export async function findOwnStream(
   db: DbOrTx,
   input: { streamId: string; userId: string; isAdmin?: boolean },
 ): Promise<Stream> {
   const row = await findStream(db, input.streamId);
-  if (!row) throw notFound("Stream");
+  // A deleted stream can no longer be edited, ended, published or deleted again.
+  if (!row || row.deletedAt) throw notFound("Stream");
   if (row.creatorId !== input.userId && !input.isAdmin) {
     throw new AppError("FORBIDDEN", 403, "Only the stream's creator can do this");
   }

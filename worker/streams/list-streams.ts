@@ -1,4 +1,4 @@
-import { and, eq, ilike, inArray, type SQL } from "drizzle-orm";
+import { and, eq, ilike, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import type { ListStreamsQuery } from "../../contracts/streams.ts";
 import { findCategoryBySlug } from "../categories/index.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
@@ -11,7 +11,8 @@ export async function listStreams(
   db: DbOrTx,
   input: ListStreamsQuery,
 ): Promise<{ streams: Stream[]; nextCursor: string | null }> {
-  const where: (SQL | undefined)[] = [];
+  // A removed stream (takedown) is listed nowhere public; one its creator deleted, nowhere at all.
+  const where: (SQL | undefined)[] = [ne(streams.status, "REMOVED"), isNull(streams.deletedAt)];
   if (input.status === "live") where.push(eq(streams.status, "LIVE"));
   if (input.status === "ended") where.push(eq(streams.status, "ENDED"));
   if (input.creatorId) where.push(eq(streams.creatorId, input.creatorId));

@@ -4,7 +4,7 @@ import type { Logger } from "../platform/logger.ts";
 import { endStream } from "./end-stream.ts";
 import { findStream } from "./find-stream.ts";
 import { type LiveKit, parseIdentity, streamIdOfRoom } from "./livekit.ts";
-import { livekitWebhookEvents } from "./streams.schema.ts";
+import { livekitWebhookEvents, type Stream } from "./streams.schema.ts";
 import { isCurrentPublisher, syncStreamStatus } from "./sync-stream-status.ts";
 
 export interface LivekitWebhookDeps {
@@ -13,6 +13,7 @@ export interface LivekitWebhookDeps {
   /** Whether a viewing session may be in the room (the metering domain). */
   isViewingActive: (sessionId: string, streamId: string) => Promise<boolean>;
   endViewingSessions: (streamId: string) => Promise<void>;
+  onWentLive?: ((stream: Stream) => Promise<void>) | undefined;
 }
 
 const HANDLED = new Set([

@@ -3,7 +3,7 @@ import type { Db } from "../platform/db/client.ts";
 import type { Logger } from "../platform/logger.ts";
 import { endStream } from "./end-stream.ts";
 import { type LiveKit, parseIdentity, roomName } from "./livekit.ts";
-import { streams } from "./streams.schema.ts";
+import { type Stream, streams } from "./streams.schema.ts";
 import { isCurrentPublisher, syncStreamStatus } from "./sync-stream-status.ts";
 
 export interface ReconcileReport {
@@ -27,6 +27,7 @@ export async function reconcileStreams(
     logger: Logger;
     isViewingActive: (sessionId: string, streamId: string) => Promise<boolean>;
     endViewingSessions: (streamId: string) => Promise<void>;
+    onWentLive?: ((stream: Stream) => Promise<void>) | undefined;
   },
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = { checked: 0, statusChanged: 0, ended: 0, viewersRemoved: 0 };

@@ -14,16 +14,15 @@ export async function toStreamDtos(
   rows: readonly Stream[],
   rates: ReadonlyMap<string, bigint>,
 ): Promise<StreamDto[]> {
-  const [profiles, categories] = await Promise.all([
-    getPublicProfiles(
-      db,
-      rows.map((r) => r.creatorId),
-    ),
-    getCategoriesById(
-      db,
-      rows.flatMap((r) => (r.categoryId ? [r.categoryId] : [])),
-    ),
-  ]);
+  // One after the other on the request's one connection: in parallel they would open a second.
+  const profiles = await getPublicProfiles(
+    db,
+    rows.map((r) => r.creatorId),
+  );
+  const categories = await getCategoriesById(
+    db,
+    rows.flatMap((r) => (r.categoryId ? [r.categoryId] : [])),
+  );
   return rows.map((r) => {
     const profile = profiles.get(r.creatorId);
     const category = r.categoryId ? categories.get(r.categoryId) : undefined;
@@ -34,6 +33,7 @@ export async function toStreamDtos(
       status: r.status,
       category: category ? { slug: category.slug, name: category.name } : null,
       thumbnailUrl: r.thumbnailUrl,
+      tags: r.tags,
       creator: {
         id: r.creatorId,
         displayName: profile?.displayName ?? "Creator",

@@ -11,7 +11,7 @@ import { getMeteringRates, meteringHooks } from "../metering/index.ts";
 import { cachePublicRead } from "../platform/cache.ts";
 import type { Db } from "../platform/db/client.ts";
 import { findProfile } from "../users/index.ts";
-import { notFound } from "../platform/errors.ts";
+import { AppError, notFound } from "../platform/errors.ts";
 import type { AppEnv } from "../platform/types.ts";
 import { validate } from "../platform/validate.ts";
 import { createStream } from "./create-stream.ts";
@@ -35,6 +35,11 @@ async function dto(db: Db, row: Stream) {
   const [one] = await dtos(db, [row]);
   if (!one) throw new Error("toStreamDtos dropped a row");
   return one;
+}
+
+/** A taken-down stream cannot be published again (no token, no ingest). */
+function assertNotRemoved(stream: Stream): void {
+  if (stream.status === "REMOVED") throw new AppError("STREAM_REMOVED", 409, "This stream was removed by moderation");
 }
 
 /** /api/streams: guards per route (the metering router shares this prefix). */
@@ -61,7 +66,8 @@ export const streamsRoutes = new Hono<AppEnv>()
   })
   .get("/:id", validate("param", idParam), async (c) => {
     const row = await findStream(c.var.db, c.req.valid("param").id);
-    if (!row) throw notFound("Stream");
+    // A stream its creator deleted is gone for everyone, though its row stays for the ledger.
+    if (!row || row.deletedAt) throw notFound("Stream");
     c.header("cache-control", "no-store");
     return c.json({ stream: await dto(c.var.db, row) });
   })
@@ -91,6 +97,7 @@ export const streamsRoutes = new Hono<AppEnv>()
   .post("/:id/token", requireAuth(), validate("param", idParam), async (c) => {
     const user = currentUser(c);
     const stream = await findOwnStream(c.var.db, { streamId: c.req.valid("param").id, userId: user.id });
+    assertNotRemoved(stream);
     if (stream.status === "ENDED") throw notFound("Live stream");
     const livekit = requireLiveKit(c.var.config);
     // The participant name is visible to everyone in the room: the display name, never the email.
@@ -106,11 +113,13 @@ export const streamsRoutes = new Hono<AppEnv>()
   })
   .get("/:id/ingest", requireAuth(), validate("param", idParam), async (c) => {
     const stream = await findOwnStream(c.var.db, { streamId: c.req.valid("param").id, userId: currentUser(c).id });
+    assertNotRemoved(stream);
     c.header("cache-control", "no-store");
     return c.json({ ingest: await ingestFor(stream, { livekit: requireLiveKit(c.var.config) }) });
   })
   .post("/:id/ingest/rotate", requireAuth(), validate("param", idParam), async (c) => {
     const stream = await findOwnStream(c.var.db, { streamId: c.req.valid("param").id, userId: currentUser(c).id });
+    assertNotRemoved(stream);
     const ingest = await rotateIngest(c.var.db, { stream }, { livekit: requireLiveKit(c.var.config) });
     return c.json({ ingest });
   });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { categories } from "../categories/categories.schema.ts";
 import { createdAt, id, updatedAt } from "../platform/db/columns.ts";
 import { users } from "../users/users.schema.ts";
@@ -32,17 +32,45 @@ export const streams = pgTable(
     premiumMultiplierBps: integer("premium_multiplier_bps").notNull().default(10_000),
     /** Bumped to rotate the WHIP token: a publisher joining with an older version is removed. */
     ingestKeyVersion: integer("ingest_key_version").notNull().default(1),
+    /** The creator's tags: at most 10, lower-cased, 1–24 characters each (contracts/streams.ts). */
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     startedAt: timestamp("started_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** Removed from the creator's list; kept because viewing sessions and the ledger point at it. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("stream_status_started_idx").on(t.status, t.startedAt),
     index("stream_creator_idx").on(t.creatorId),
+    // The stream manager's list: one creator's streams, newest first, deleted ones left out.
+    index("stream_creator_created_idx")
+      .on(t.creatorId, t.createdAt)
+      .where(sql`${t.deletedAt} IS NULL`),
+    check("stream_tags_max", sql`cardinality(${t.tags}) <= 10`),
     index("stream_category_idx").on(t.categoryId),
     // Typo-tolerant discovery search (pg_trgm: `<%`, ILIKE '%…%').
     index("stream_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    // Discovery's order (stream-order.ts: live first, then viewers, newest), in all and per category:
+    // a page reads its first rows off the index instead of sorting every stream (migration 0011).
+    // DESC is NULLS FIRST, as in the queries' ORDER BY.
+    index("stream_discover_order_idx").on(
+      sql`(case ${t.status} when 'LIVE' then 0 when 'PAUSED' then 1 when 'SCHEDULED' then 2 else 3 end)`,
+      t.viewerCount.desc().nullsFirst(),
+      sql`(coalesce(${t.startedAt}, ${t.createdAt})) desc`,
+      t.id.desc().nullsFirst(),
+    ),
+    index("stream_category_order_idx").on(
+      t.categoryId,
+      sql`(case ${t.status} when 'LIVE' then 0 when 'PAUSED' then 1 when 'SCHEDULED' then 2 else 3 end)`,
+      t.viewerCount.desc().nullsFirst(),
+      sql`(coalesce(${t.startedAt}, ${t.createdAt})) desc`,
+      t.id.desc().nullsFirst(),
+    ),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../platform/db/client.ts";
 import { type LiveKit, parseIdentity, roomName } from "./livekit.ts";
-import { canTransition, statusFromRoom } from "./stream-status.ts";
+import { canTransition, isFinalStatus, statusFromRoom } from "./stream-status.ts";
 import { type Stream, streamSessions, streams } from "./streams.schema.ts";
 
 /** True when the participant may publish this stream: the browser publisher or the current WHIP key. */
@@ -19,16 +19,20 @@ export function isCurrentPublisher(stream: Stream, identity: string): boolean {
 export async function syncStreamStatus(
   db: Db,
   input: { stream: Stream },
-  deps: { livekit: LiveKit },
+  deps: {
+    livekit: LiveKit;
+    /** After the first LIVE is committed (not on a resume from PAUSED): tell the followers. */
+    onWentLive?: ((stream: Stream) => Promise<void>) | undefined;
+  },
 ): Promise<{ stream: Stream; changed: boolean }> {
   const { stream } = input;
-  if (stream.status === "ENDED") return { stream, changed: false };
+  if (isFinalStatus(stream.status)) return { stream, changed: false };
   const participants = await deps.livekit.listParticipants(roomName(stream.id));
   const live = participants.some((p) => p.tracks > 0 && isCurrentPublisher(stream, p.identity));
   const next = statusFromRoom(stream.status, live);
   if (next === stream.status || !canTransition(stream.status, next)) return { stream, changed: false };
   const now = new Date();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(streams)
       .set({ status: next, ...(next === "LIVE" && !stream.startedAt ? { startedAt: now } : {}) })
@@ -45,4 +49,6 @@ export async function syncStreamStatus(
     }
     return { stream: updated, changed: true };
   });
+  if (result.changed && next === "LIVE" && !stream.startedAt) await deps.onWentLive?.(result.stream);
+  return result;
 }

@@ -21,6 +21,7 @@ export async function updateStream(
   if (input.title !== undefined) changes.title = input.title;
   if (input.description !== undefined) changes.description = input.description;
   if (input.thumbnailUrl !== undefined) changes.thumbnailUrl = input.thumbnailUrl;
+  if (input.tags !== undefined) changes.tags = input.tags;
   if (input.category !== undefined) {
     const category = input.category === null ? null : await findCategoryBySlug(db, input.category);
     if (category === undefined) throw new AppError("CATEGORY_NOT_FOUND", 400, `No category "${input.category}"`);

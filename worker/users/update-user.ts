@@ -5,6 +5,8 @@ import { findUserById, toPublicUser } from "./users.ts";
 import type { AdminUpdateUserInput } from "../../contracts/users.ts";
 import type { PublicUser } from "../../contracts/auth.ts";
 import type { Db } from "../platform/db/client.ts";
+import { anonymiseUser } from "./delete-user.ts";
+import { guardLastAdmin } from "./guard-last-admin.ts";
 import { users } from "./users.schema.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 
@@ -26,8 +28,13 @@ export async function updateUser(
     if (input.role && input.role !== before.role) changes.role = input.role;
     if (input.status && input.status !== before.status) changes.status = input.status;
     if (Object.keys(changes).length === 0) return toPublicUser(before);
-    const [after] = await tx.update(users).set(changes).where(eq(users.id, input.userId)).returning();
-    if (!after) throw notFound("User");
+    if ((changes.role && changes.role !== "ADMIN") || (changes.status && changes.status !== "ACTIVE")) {
+      await guardLastAdmin(tx, before);
+    }
+    const [updated] = await tx.update(users).set(changes).where(eq(users.id, input.userId)).returning();
+    if (!updated) throw notFound("User");
+    // DELETED through PATCH is the same soft delete as DELETE /api/admin/users/:id: no personal data stays.
+    const after = changes.status === "DELETED" ? await anonymiseUser(tx, input.userId) : updated;
     if (changes.role) {
       await writeAuditLog(tx, {
         actorId: input.actorId,

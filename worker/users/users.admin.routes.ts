@@ -1,7 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { currentUser, requireRole, ROLE_ACCESS } from "../auth/index.ts";
-import { adminUpdateUserSchema, adminUserSearchSchema } from "../../contracts/users.ts";
+import {
+  adminBulkUsersSchema,
+  adminDeleteUserSchema,
+  adminUpdateUserSchema,
+  adminUserSearchSchema,
+} from "../../contracts/users.ts";
 import { listLedgerQuerySchema } from "../../contracts/wallet.ts";
 import { notFound } from "../platform/errors.ts";
 import { clientIp } from "../platform/rate-limit.ts";
@@ -10,7 +15,10 @@ import type { AppEnv } from "../platform/types.ts";
 import { countPendingPayments } from "../payments/index.ts";
 import { getWalletBalance, listLedgerEntries, toLedgerEntryDto, toWalletBalanceDto } from "../wallet/index.ts";
 import { applyUserUpdate } from "./apply-user-update.ts";
-import { getUserSummary, searchUsers } from "./search-users.ts";
+import { bulkUpdateUsers } from "./bulk-update-users.ts";
+import { deleteUser } from "./delete-user.ts";
+import { getUserSummary, listUsersForExport, searchUsers } from "./search-users.ts";
+import { usersCsv } from "./users-csv.ts";
 
 const userParam = z.object({ userId: z.uuid("userId must be a UUID") });
 
@@ -19,7 +27,24 @@ export const usersAdminRoutes = new Hono<AppEnv>()
   .use(requireRole(ROLE_ACCESS.admin))
   .get("/", validate("query", adminUserSearchSchema), async (c) => {
     c.header("cache-control", "no-store");
-    return c.json({ users: await searchUsers(c.var.db, c.req.valid("query")) });
+    return c.json(await searchUsers(c.var.db, c.req.valid("query")));
+  })
+  // Before /:userId, which would otherwise read "users.csv" as an id.
+  .get("/users.csv", validate("query", adminUserSearchSchema.omit({ page: true, limit: true })), async (c) => {
+    const csv = usersCsv(await listUsersForExport(c.var.db, c.req.valid("query")));
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="tollgate-users-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "cache-control": "no-store",
+    });
+  })
+  .post("/bulk", validate("json", adminBulkUsersSchema), async (c) => {
+    const result = await bulkUpdateUsers(c.var.db, {
+      ...c.req.valid("json"),
+      actorId: currentUser(c).id,
+      ip: clientIp(c),
+    });
+    return c.json(result);
   })
   .get("/:userId", validate("param", userParam), async (c) => {
     const { userId } = c.req.valid("param");
@@ -47,4 +72,13 @@ export const usersAdminRoutes = new Hono<AppEnv>()
       idempotencyKey: c.req.header("idempotency-key"),
     });
     return c.json(result);
+  })
+  .delete("/:userId", validate("param", userParam), validate("query", adminDeleteUserSchema), async (c) => {
+    const user = await deleteUser(c.var.db, {
+      userId: c.req.valid("param").userId,
+      actorId: currentUser(c).id,
+      reason: c.req.valid("query").reason,
+      ip: clientIp(c),
+    });
+    return c.json({ user });
   });

@@ -7,7 +7,7 @@ import { bookMeterTick, type BookMeterTickInput, type MeterTickBooking } from ".
 import { checkLedgerInvariants } from "./check-ledger-invariants.ts";
 import { creditWallet } from "./credit-wallet.ts";
 import { ensureUserWallet } from "./ensure-accounts.ts";
-import { executeRows } from "./execute-rows.ts";
+import { executeRows } from "../platform/db/execute-rows.ts";
 import { getSessionLedgerTotals } from "./get-session-ledger-totals.ts";
 import { getWalletBalance } from "./get-wallet-balance.ts";
 import { isTransactionIdempotent } from "./is-transaction-idempotent.ts";
@@ -193,9 +193,7 @@ describe("bookMeterTick", () => {
     for (let i = 0; i < 10; i++) {
       const [a, b] = await Promise.all([bookMeterTick(tabA.db, s.tick(i)), bookMeterTick(tabB.db, s.tick(i))]);
       expect([a.status, b.status].sort()).toEqual(["booked", "duplicate"]);
-      expect(a.status !== "insufficient" && b.status !== "insufficient" && a.meterEventId === b.meterEventId).toBe(
-        true,
-      );
+      expect("meterEventId" in a && "meterEventId" in b && a.meterEventId === b.meterEventId).toBe(true);
     }
     expect((await getWalletBalance(t.db, s.viewerId)).balance).toBe(10n * PRICE);
     expect(await balanceOf(s.escrowWalletId)).toBe(10n * PRICE);
@@ -287,6 +285,22 @@ describe("bookMeterTick", () => {
     await expect(bookMeterTick(t.db, s.tick(0, PRICE, 1.5))).rejects.toThrow(/playbackMs/);
     expect((await getWalletBalance(t.db, s.viewerId)).balance).toBe(5_000n);
     expect(await eventsOf(s.sessionId)).toEqual([]);
+  });
+
+  it("books nothing (money or 0 tick) while the caller's onlyIf condition is false, then books once it holds", async () => {
+    const s = await openSession(5n * PRICE);
+    const liveOnly = (i: number, amount = PRICE) => ({
+      ...s.tick(i, amount),
+      onlyIf: sql`exists (select 1 from stream where id = ${s.streamId}::uuid and status = 'LIVE')`,
+    });
+    expect(await bookMeterTick(t.db, liveOnly(0))).toEqual({ status: "refused" });
+    expect(await bookMeterTick(t.db, liveOnly(0, 0n))).toEqual({ status: "refused" });
+    expect(await eventsOf(s.sessionId)).toHaveLength(0);
+    expect((await getWalletBalance(t.db, s.viewerId)).balance).toBe(5n * PRICE);
+    expect(await balanceOf(s.escrowWalletId)).toBe(0n);
+    await t.db.update(streams).set({ status: "LIVE" }).where(eq(streams.id, s.streamId));
+    expect((await bookMeterTick(t.db, liveOnly(0))).status).toBe("booked");
+    expect((await getWalletBalance(t.db, s.viewerId)).balance).toBe(4n * PRICE);
   });
 
   it("refuses a replay from another viewer of the same session id", async () => {

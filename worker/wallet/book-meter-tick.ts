@@ -2,7 +2,7 @@ import { is, type SQL, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "../platform/db/client.ts";
-import { executeRows, int8, pgErrorOf } from "./execute-rows.ts";
+import { executeRows, int8, pgErrorOf } from "../platform/db/execute-rows.ts";
 
 export interface BookMeterTickInput {
   sessionId: string;
@@ -16,6 +16,12 @@ export interface BookMeterTickInput {
   playbackMs: number;
   /** Millicredits for this interval; 0 records the interval without moving money. */
   amount: bigint;
+  /**
+   * A condition Postgres checks in the booking statement itself (the caller's: e.g. the viewing
+   * is still active and its stream live). When it is false nothing is written and the answer is
+   * `refused`, so a tick racing a takedown or the end of a stream cannot book after it.
+   */
+  onlyIf?: SQL;
 }
 
 export type MeterTickBooking =
@@ -23,7 +29,9 @@ export type MeterTickBooking =
   /** This interval was booked before: nothing written, the original answer. balanceAfter is null for a 0 tick. */
   | { status: "duplicate"; debited: bigint; balanceAfter: bigint | null; meterEventId: string }
   /** The viewer's balance is below the amount: nothing written. */
-  | { status: "insufficient"; balance: bigint };
+  | { status: "insufficient"; balance: bigint }
+  /** The caller's onlyIf condition was false: nothing written. */
+  | { status: "refused" };
 
 /** The unique indexes a concurrent twin of this tick trips over. */
 const TICK_KEYS = new Set(["ledger_transfer_idempotency_key_unique", "meter_event_session_interval_uq"]);
@@ -39,7 +47,7 @@ const bookedRowSchema = z.object({
 });
 const lookupRowSchema = bookedRowSchema
   .pick({ prior_id: true, prior_user_id: true, prior_debited: true, prior_balance_after: true })
-  .extend({ balance: int8.nullable(), escrow_ok: z.boolean() });
+  .extend({ balance: int8.nullable(), escrow_ok: z.boolean(), allowed: z.boolean() });
 type PriorRow = Pick<
   z.infer<typeof lookupRowSchema>,
   "prior_id" | "prior_user_id" | "prior_debited" | "prior_balance_after"
@@ -98,6 +106,7 @@ function bookingStatement(input: BookMeterTickInput, meterEventId: string): SQL 
     where kind = 'USER' and user_id = ${input.userId}::uuid and balance >= ${amount}::bigint
       and not exists (select 1 from prior)
       and exists (select 1 from wallet x where x.id = ${input.escrowWalletId}::uuid and x.kind = 'SESSION_ESCROW')
+      and (${guardOf(input)})
     returning id, user_id, balance
   ),
   claim as (
@@ -143,7 +152,7 @@ function zeroStatement(input: BookMeterTickInput, meterEventId: string): SQL {
       (id, user_id, stream_id, session_id, interval_index, playback_ms, credits_debited, transfer_id)
     select ${meterEventId}::uuid, ${input.userId}::uuid, ${input.streamId}::uuid, ${input.sessionId}::uuid,
       ${input.intervalIndex}::int, ${input.playbackMs}::int, 0, null
-    where not exists (select 1 from prior)
+    where not exists (select 1 from prior) and (${guardOf(input)})
     on conflict (session_id, interval_index) do nothing
     returning id
   )
@@ -154,6 +163,8 @@ function zeroStatement(input: BookMeterTickInput, meterEventId: string): SQL {
   from (values (1)) as one (x)
   left join meter on true left join prior on true`;
 }
+
+const guardOf = (input: BookMeterTickInput): SQL => input.onlyIf ?? sql`true`;
 
 /** Not a type guard on purpose: `is` would narrow db to a PgTransaction of another schema type. */
 function insideTransaction(db: DbOrTx): boolean {
@@ -222,6 +233,7 @@ export async function bookMeterTick(db: DbOrTx, input: BookMeterTickInput): Prom
     const state = await lookUp(db, input);
     const late = duplicateOf(input, state);
     if (late) return late;
+    if (!state.allowed) return { status: "refused" };
     if (!state.escrow_ok) {
       throw new Error(`bookMeterTick: wallet ${input.escrowWalletId} is not a SESSION_ESCROW account`);
     }
@@ -240,8 +252,10 @@ async function bookZeroTick(db: DbOrTx, input: BookMeterTickInput): Promise<Mete
     return { status: "booked", debited: 0n, balanceAfter: row.balance_after ?? 0n, meterEventId: row.meter_event_id };
   }
   // A prior in our snapshot, or a twin that committed after it (ON CONFLICT waited for it).
-  const duplicate = duplicateOf(input, row) ?? duplicateOf(input, await lookUp(db, input));
+  const fresh = duplicateOf(input, row) === undefined ? await lookUp(db, input) : undefined;
+  const duplicate = duplicateOf(input, row) ?? (fresh && duplicateOf(input, fresh));
   if (duplicate) return duplicate;
+  if (fresh && !fresh.allowed) return { status: "refused" };
   throw new Error(`bookMeterTick(${input.sessionId}:${input.intervalIndex}): insert conflicted, no meter event`);
 }
 
@@ -253,7 +267,8 @@ function lookUp(db: DbOrTx, input: BookMeterTickInput): Promise<z.infer<typeof l
     select prior.id as prior_id, prior.user_id as prior_user_id, prior.credits_debited as prior_debited,
       prior.balance_after as prior_balance_after,
       (select balance from wallet where kind = 'USER' and user_id = ${input.userId}::uuid) as balance,
-      exists (select 1 from wallet where id = ${input.escrowWalletId}::uuid and kind = 'SESSION_ESCROW') as escrow_ok
+      exists (select 1 from wallet where id = ${input.escrowWalletId}::uuid and kind = 'SESSION_ESCROW') as escrow_ok,
+      (${guardOf(input)}) as allowed
     from (values (1)) as one (x) left join prior on true`,
     lookupRowSchema,
   );

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, sum } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../platform/db/client.ts";
-import { executeRows, int8 } from "./execute-rows.ts";
+import { executeRows, int8 } from "../platform/db/execute-rows.ts";
 import { type ReferenceType, wallets } from "./wallet.schema.ts";
 
 export interface CreatorEarnings {

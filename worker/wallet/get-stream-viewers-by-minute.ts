@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../platform/db/client.ts";
-import { executeRows } from "./execute-rows.ts";
+import { executeRows } from "../platform/db/execute-rows.ts";
 import { meterEvents } from "./wallet.schema.ts";
 
 // Formatted in SQL so both drivers return the same string, whatever they do with timestamps.

@@ -12,6 +12,7 @@ export {
   type SessionLedgerTotals,
 } from "./get-session-ledger-totals.ts";
 export { getCreatorAnalytics, type CreatorAnalytics, type CreatorAnalyticsInput } from "./get-creator-analytics.ts";
+export { closedDaysEnd, fillAnalyticsRollup, type AnalyticsRollupFill } from "./fill-analytics-rollup.ts";
 export { getCreatorEarnings, type CreatorEarnings } from "./get-creator-earnings.ts";
 export { getStreamViewersByMinute } from "./get-stream-viewers-by-minute.ts";
 export { getLedgerEntryByReference } from "./get-ledger-entry-by-reference.ts";
@@ -25,8 +26,12 @@ export {
   type SessionEscrowSettlement,
   type SettleSessionEscrowInput,
 } from "./settle-session-escrow.ts";
+export { sumPlatformRevenue } from "./sum-platform-revenue.ts";
 export { sumRefundedForPayment } from "./sum-refunded-for-payment.ts";
 export { toLedgerEntryDto } from "./to-ledger-entry-dto.ts";
 export { toWalletBalanceDto } from "./to-wallet-balance-dto.ts";
 export { transfer } from "./transfer.ts";
 export { getMeteringTotals, type MeteringTotals } from "./metering-totals.ts";
+export { streamStatsTables } from "./stream-stats.ts";
+export { sumStreamMetering, type StreamMeteringSum } from "./sum-stream-metering.ts";
+export { getWatchByDay, type WatchByDay } from "./get-watch-by-day.ts";

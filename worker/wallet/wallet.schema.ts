@@ -3,10 +3,12 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -128,6 +130,80 @@ export const meterEvents = pgTable(
     // Watching per stream over a range: creator analytics, per-stream metering totals.
     index("meter_event_stream_created_idx").on(t.streamId, t.createdAt),
   ],
+);
+
+// Creator analytics rollups of closed UTC days (migration 0011), derived from meter_event and
+// the creator's settlement entries by fill-analytics-rollup.ts; nothing else writes them.
+
+/** Watching of one stream on one day: playback and per-minute concurrency (distinct sessions). */
+export const meterStreamDays = pgTable(
+  "meter_stream_day",
+  {
+    streamId: uuid("stream_id")
+      .notNull()
+      .references(() => streams.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    /** Distinct viewers of the stream that day. */
+    viewers: integer("viewers").notNull(),
+    playbackMs: bigint("playback_ms", { mode: "bigint" }).notNull(),
+    /** The most sessions billed in one minute of the day. */
+    peakSessions: integer("peak_sessions").notNull(),
+    /** Minutes with at least one session billed, and the sum of their session counts. */
+    activeMinutes: integer("active_minutes").notNull(),
+    sessionMinutes: bigint("session_minutes", { mode: "bigint" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.streamId, t.day] })],
+);
+
+/** Who watched a stream on a day: unique viewers over any range are counted from these. */
+export const meterViewerDays = pgTable(
+  "meter_viewer_day",
+  {
+    streamId: uuid("stream_id")
+      .notNull()
+      .references(() => streams.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.streamId, t.day, t.userId] })],
+);
+
+/**
+ * Concurrency over all of a creator's streams on a day. Written for every day rolled up, even
+ * one without watching: its row says that day's rollups (streams, viewers, revenue) are complete.
+ */
+export const meterCreatorDays = pgTable(
+  "meter_creator_day",
+  {
+    creatorId: uuid("creator_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    /** Distinct viewers over all the creator's streams that day, and their playback. */
+    viewers: integer("viewers").notNull(),
+    playbackMs: bigint("playback_ms", { mode: "bigint" }).notNull(),
+    peakSessions: integer("peak_sessions").notNull(),
+    activeMinutes: integer("active_minutes").notNull(),
+    sessionMinutes: bigint("session_minutes", { mode: "bigint" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.creatorId, t.day] })],
+);
+
+/** The creator's settled shares per day and stream (stream_key '' for entries without one). */
+export const creatorRevenueDays = pgTable(
+  "creator_revenue_day",
+  {
+    creatorId: uuid("creator_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    streamKey: text("stream_key").notNull(),
+    amount: bigint("amount", { mode: "bigint" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.creatorId, t.day, t.streamKey] })],
 );
 
 export type Wallet = typeof wallets.$inferSelect;

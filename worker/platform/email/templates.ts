@@ -24,3 +24,12 @@ export function accountExistsEmail(to: string, links: { login: string; reset: st
     text: `Someone (maybe you) tried to create a Tollgate account with this email address, but you already have one.\n\nLog in here:\n${links.login}\n\nForgot your password? Choose a new one here:\n${links.reset}\n\nIf it was not you, ignore this message; nothing changed.`,
   };
 }
+
+/** To moderators: a target was reported (at most one such mail per target per hour). */
+export function newReportEmail(to: string, report: { targetType: string; reason: string; url: string }): EmailMessage {
+  return {
+    to,
+    subject: `New report on Tollgate: a ${report.targetType} (${report.reason.toLowerCase()})`,
+    text: `A ${report.targetType} was reported for ${report.reason.toLowerCase()}.\n\nReview it here:\n${report.url}\n\nFurther reports on the same ${report.targetType} within the hour are in the queue without another email.`,
+  };
+}

@@ -10,5 +10,9 @@ describe("canAccess", () => {
     expect(canAccess("CREATOR", "admin")).toBe(false);
     expect(canAccess("MODERATOR", "admin")).toBe(false);
     expect(canAccess("ADMIN", "admin")).toBe(true);
+    expect(canAccess("VIEWER", "moderation")).toBe(false);
+    expect(canAccess("CREATOR", "moderation")).toBe(false);
+    expect(canAccess("MODERATOR", "moderation")).toBe(true);
+    expect(canAccess("ADMIN", "moderation")).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ export const AREA_ROLES = {
   signedIn: ROLES,
   creator: ["CREATOR", "ADMIN"],
   admin: ["ADMIN"],
+  moderation: ["MODERATOR", "ADMIN"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Area = keyof typeof AREA_ROLES;

@@ -6,7 +6,7 @@ import {
   type ChatServerMessage,
   type ChatTokenResponse,
 } from "@contracts/chat.ts";
-import { RECONNECT_ATTEMPTS_BEFORE_FALLBACK, reconnectDelay } from "./reconnect-backoff.ts";
+import { RECONNECT_ATTEMPTS_BEFORE_FALLBACK, reconnectDelay } from "../../lib/reconnect-backoff.ts";
 
 /** A ping this often keeps proxies from closing an idle socket. */
 export const CHAT_PING_MS = 25_000;

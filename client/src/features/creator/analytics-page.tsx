@@ -20,7 +20,7 @@ import {
 import { creditsToNumber, dayToSeconds, peakOf } from "./chart-format.ts";
 import { getCreatorAnalytics } from "./creator.api.ts";
 import { StatCard } from "./stat-card.tsx";
-import { UPlotChart } from "./uplot-chart.tsx";
+import { UPlotChart } from "../../ui/chart/uplot-chart.tsx";
 
 type TopStream = CreatorAnalyticsDto["topStreams"][number];
 

@@ -15,17 +15,8 @@ export function dayToSeconds(day: string): number {
   return (parseDay(day) ?? 0) / 1000;
 }
 
-/** Axis ticks: "1.2K", "3.5M"; small values keep up to two decimals. */
-export function compactNumber(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 2 }).format(value);
-}
-
-/** A UTC day for an axis or a caption: "Dec 2". */
-export function shortDay(seconds: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(
-    new Date(seconds * 1000),
-  );
-}
+// The axis formats live with the shared chart (ui/chart), which the admin console uses too.
+export { compactNumber, shortDay } from "../../ui/chart/chart-axis.ts";
 
 /** The days a series peaks on, for a chart's text summary; null when every value is zero. */
 export function peakOf<T>(rows: readonly T[], value: (row: T) => number): { row: T; value: number } | null {

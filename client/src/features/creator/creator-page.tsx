@@ -11,7 +11,7 @@ export default function CreatorPage() {
       <p class="mt-3 text-neutral-600 dark:text-neutral-400">Your streams, earnings and audience.</p>
       <div class="flex flex-wrap gap-3">
         <A
-          href="/creator/stream"
+          href="/creator/go-live"
           class="mt-6 inline-block rounded-md bg-red-600 px-4 py-2 text-sm font-semibold text-white hover:bg-red-500"
         >
           Go live
@@ -21,6 +21,12 @@ export default function CreatorPage() {
         </A>
         <A href="/creator/analytics" class={linkClass}>
           Analytics
+        </A>
+        <A href="/creator/stream" class={linkClass}>
+          Studio
+        </A>
+        <A href="/creator/settings" class={linkClass}>
+          Settings
         </A>
       </div>
     </section>

@@ -50,10 +50,13 @@ export default function CreatorDashboardPage() {
           <p class="mt-2 text-neutral-600 dark:text-neutral-400">Earnings and audience of your streams.</p>
         </div>
         <div class="flex flex-wrap gap-3">
+          <A href="/creator/streams" class={secondaryButton}>
+            Manage streams
+          </A>
           <A href="/creator/analytics" class={secondaryButton}>
             Analytics
           </A>
-          <A href="/creator/stream" class={primaryButton}>
+          <A href="/creator/go-live" class={primaryButton}>
             Go live
           </A>
         </div>

@@ -12,7 +12,7 @@ import { watchTimeLabel } from "../creators/creator-stats.ts";
 import { getStreamReport } from "./creator.api.ts";
 import { reportCsv, reportFileName } from "./report-csv.ts";
 import { StatCard } from "./stat-card.tsx";
-import { UPlotChart } from "./uplot-chart.tsx";
+import { UPlotChart } from "../../ui/chart/uplot-chart.tsx";
 
 type ChatMinute = StreamReportDto["chat"][number];
 

@@ -1,5 +1,5 @@
 import type { SessionEndReason } from "@contracts/metering.ts";
-import { parseCredits, tryParseCredits } from "@contracts/money.ts";
+import { LOW_BALANCE_MILLIS, tryParseCredits } from "@contracts/money.ts";
 
 export interface SessionEndNotice {
   title: string;
@@ -16,6 +16,12 @@ export function sessionEndNotice(
   switch (reason) {
     case "stream_ended":
       return { title: "The stream has ended", message: "Thanks for watching.", canRestart: false };
+    case "stream_removed":
+      return {
+        title: "This stream was removed",
+        message: "A moderator took this stream down. You are not charged for anything after that.",
+        canRestart: false,
+      };
     case "exhausted":
       return {
         title: "Your credits ran out",
@@ -56,9 +62,6 @@ export function sessionEndNotice(
       };
   }
 }
-
-/** Below this many credits the watch page shows the low-balance banner. */
-export const LOW_BALANCE_MILLIS = parseCredits("50");
 
 export function isLowBalance(credits: string | null): boolean {
   if (credits === null) return false;

@@ -6,6 +6,7 @@ import { createNow } from "../../lib/now.ts";
 import { ConfirmDialog } from "../../ui/dialog/confirm-dialog.tsx";
 import { ErrorNotice } from "../../ui/feedback/error-notice.tsx";
 import { LoadingNotice } from "../../ui/feedback/loading-notice.tsx";
+import { ImageUploader } from "../../ui/upload/image-uploader.tsx";
 import { useSession } from "../auth/session-context.tsx";
 import { ChatPanel } from "../chat/chat-panel.tsx";
 import { getHealth } from "../health/health.api.ts";
@@ -192,7 +193,7 @@ function Studio(props: StudioProps) {
   // Ended elsewhere (another tab, an admin): the studio closes too.
   createEffect(
     on(stream, (current) => {
-      if (current?.status !== "ENDED") return;
+      if (current?.status !== "ENDED" && current?.status !== "REMOVED") return;
       void publisher.close();
       props.onEnded(current);
     }),
@@ -338,6 +339,14 @@ function Studio(props: StudioProps) {
 
             <aside class="flex flex-col gap-6">
               <ChatPanel streamId={props.streamId} moderation="open" />
+              <ImageUploader
+                kind="thumbnail"
+                streamId={props.streamId}
+                aspect={16 / 9}
+                label="Thumbnail"
+                currentUrl={current().thumbnailUrl ?? undefined}
+                onUploaded={() => void poller.refresh()}
+              />
               <IngestPanel streamId={props.streamId} initial={props.ingest} />
             </aside>
 

@@ -1,6 +1,8 @@
 import { batch, createSignal, onCleanup, type Accessor } from "solid-js";
 import type { DisconnectReason, LocalAudioTrack, LocalTrack, LocalVideoTrack, Room } from "livekit-client";
+import type { StreamQuality } from "@contracts/creator-settings.ts";
 import { loadLiveKit, preloadLiveKit, type LiveKit } from "./livekit.ts";
+import { qualityPreset } from "./publish-quality.ts";
 
 export type DeviceKind = "videoinput" | "audioinput";
 export type PreviewState = "off" | "starting" | "on" | "failed";
@@ -17,6 +19,10 @@ export interface Publisher {
   devices: Accessor<Record<DeviceKind, MediaDeviceInfo[]>>;
   selectedDevice: (kind: DeviceKind) => string;
   connection: Accessor<PublisherConnection>;
+  /** The capture and encoding preset (the creator's default quality, or the wizard's choice). */
+  quality: Accessor<StreamQuality>;
+  /** Applies at once to the preview (the camera is restarted) and to the next go-live. */
+  setQuality: (quality: StreamQuality) => Promise<void>;
   /** Why the connection dropped on its own (null: it did not, or we hung up). */
   dropped: Accessor<string | null>;
   startPreview: () => Promise<void>;
@@ -64,8 +70,9 @@ function dropReason(lk: LiveKit, reason: DisconnectReason | undefined): string {
 }
 
 /** The creator's camera, microphone and screen, previewed and published to the stream's room. */
-export function createPublisher(): Publisher {
+export function createPublisher(options: { quality?: StreamQuality } = {}): Publisher {
   preloadLiveKit();
+  const [quality, setQualitySignal] = createSignal<StreamQuality>(options.quality ?? "auto");
   const [preview, setPreview] = createSignal<PreviewState>("off");
   const [previewError, setPreviewError] = createSignal<string | null>(null);
   const [camera, setCamera] = createSignal<LocalVideoTrack | null>(null);
@@ -103,8 +110,8 @@ export function createPublisher(): Publisher {
   };
 
   /** Camera and microphone together; failing that, whichever of the two there is. */
-  const capture = async ({ createLocalTracks, VideoPresets }: LiveKit): Promise<LocalTrack[]> => {
-    const video = { resolution: VideoPresets.h720.resolution, deviceId: selected().videoinput || undefined };
+  const capture = async ({ createLocalTracks }: LiveKit): Promise<LocalTrack[]> => {
+    const video = { resolution: qualityPreset(quality()).resolution, deviceId: selected().videoinput || undefined };
     const audio = { deviceId: selected().audioinput || undefined };
     try {
       return await createLocalTracks({ video, audio });
@@ -155,6 +162,22 @@ export function createPublisher(): Publisher {
     setSelected((current) => ({ ...current, [kind]: deviceId }));
     const track = kind === "videoinput" ? camera() : microphone();
     if (track) await track.setDeviceId({ exact: deviceId });
+  };
+
+  const setQuality = async (next: StreamQuality) => {
+    setQualitySignal(next);
+    const track = camera();
+    if (!track) return;
+    await track.restartTrack({
+      resolution: qualityPreset(next).resolution,
+      deviceId: selected().videoinput || undefined,
+    });
+  };
+
+  /** The top layer's cap for an explicit quality; simulcast still sends the lower layers. */
+  const publishOptions = () => {
+    const { maxBitrate, resolution } = qualityPreset(quality());
+    return maxBitrate === null ? {} : { videoEncoding: { maxBitrate, maxFramerate: resolution.frameRate } };
   };
 
   const setCameraOn = async (on: boolean) => {
@@ -226,9 +249,10 @@ export function createPublisher(): Publisher {
     });
     try {
       await next.connect(url, token);
-      for (const track of [camera(), microphone()]) {
-        if (track && mine()) await next.localParticipant.publishTrack(track);
-      }
+      const video = camera();
+      if (video && mine()) await next.localParticipant.publishTrack(video, publishOptions());
+      const audio = microphone();
+      if (audio && mine()) await next.localParticipant.publishTrack(audio);
     } catch (error) {
       if (mine()) await leave(false);
       throw error;
@@ -261,6 +285,8 @@ export function createPublisher(): Publisher {
     devices,
     selectedDevice: (kind) => selected()[kind],
     connection,
+    quality,
+    setQuality,
     dropped,
     startPreview,
     selectDevice,

@@ -1,9 +1,16 @@
 import { A } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import type { StreamDto } from "@contracts/streams.ts";
+import { imageSrcset } from "@contracts/upload-urls.ts";
 import { STREAM_STATUS, viewersLabel } from "./stream-display.ts";
 
-/** A stream in a grid: thumbnail (lazy), LIVE and viewers or its status, title, creator (a link), category. */
+/** The card's width in the grid (1 column on phones, up to 4 on wide screens): picks a thumbnail size. */
+const CARD_SIZES = "(min-width: 1280px) 25vw, (min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw";
+
+/**
+ * A stream in a grid: thumbnail (lazy; an uploaded one in every stored size), LIVE and viewers or its
+ * status, title, creator (a link), category.
+ */
 export function StreamCard(props: { stream: StreamDto }) {
   const [thumbnailFailed, setThumbnailFailed] = createSignal(false);
   const initial = () => props.stream.creator.displayName.trim().charAt(0).toUpperCase() || "?";
@@ -27,7 +34,10 @@ export function StreamCard(props: { stream: StreamDto }) {
         >
           <img
             src={props.stream.thumbnailUrl ?? ""}
+            srcset={imageSrcset(props.stream.thumbnailUrl)}
+            sizes={imageSrcset(props.stream.thumbnailUrl) ? CARD_SIZES : undefined}
             alt=""
+            data-testid="stream-card-thumbnail"
             loading="lazy"
             referrerpolicy="no-referrer"
             onError={() => setThumbnailFailed(true)}

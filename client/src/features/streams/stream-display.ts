@@ -30,7 +30,7 @@ export function viewersLabel(count: number): string {
 
 /** The creator's stream still in progress (not ended), from a newest-first list. */
 export function activeStream(streams: readonly StreamDto[]): StreamDto | null {
-  return streams.find((stream) => stream.status !== "ENDED") ?? null;
+  return streams.find((stream) => stream.status !== "ENDED" && stream.status !== "REMOVED") ?? null;
 }
 
 export const STREAM_STATUS: Record<StreamStatus, { label: string; tone: "red" | "amber" | "neutral" | "blue" }> = {
@@ -38,4 +38,5 @@ export const STREAM_STATUS: Record<StreamStatus, { label: string; tone: "red" | 
   LIVE: { label: "Live", tone: "red" },
   PAUSED: { label: "Paused", tone: "amber" },
   ENDED: { label: "Ended", tone: "neutral" },
+  REMOVED: { label: "Removed", tone: "neutral" },
 };

@@ -49,6 +49,7 @@ const OFFLINE_MESSAGES: Record<Exclude<StreamDto["status"], "LIVE">, { title: st
   SCHEDULED: { title: "Not live yet", message: "This stream has not started. Stay on this page or come back later." },
   PAUSED: { title: "The creator is away", message: "The stream is paused and will resume shortly." },
   ENDED: { title: "This stream has ended", message: "Thanks for watching." },
+  REMOVED: { title: "This stream was removed", message: "A moderator took this stream down." },
 };
 
 /** /watch/:streamId — the paid live player, its balance and its metering. */
@@ -116,7 +117,10 @@ export default function WatchPage() {
   // The room dropped us: ask the server why instead of reconnecting.
   createEffect(
     on(room.closed, (closed) => {
-      if (closed === "removed" || closed === "room_deleted") void viewing.removedFromRoom();
+      if (closed === "removed" || closed === "room_deleted") {
+        void viewing.removedFromRoom();
+        void poller.refresh(); // a takedown deletes the room: the status says why
+      }
     }),
   );
 
@@ -133,7 +137,9 @@ export default function WatchPage() {
   const ended = () => {
     const state = phase();
     if (state.kind !== "ended") return null;
-    const reason = state.reason ?? (room.closed() === "room_deleted" ? "stream_ended" : null);
+    const reason =
+      state.reason ??
+      (stream()?.status === "REMOVED" ? "stream_removed" : room.closed() === "room_deleted" ? "stream_ended" : null);
     return { reason, notice: sessionEndNotice(reason, { wasHidden: state.wasHidden }) };
   };
   const failure = () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MINUS } from "../../lib/credits.ts";
-import { adjustmentMessage, reconcileLines } from "./admin-users.ts";
+import { adjustmentMessage, pageSummary, parseUserFilters, reconcileLines } from "./admin-users.ts";
 
 describe("adjustmentMessage", () => {
   it("states the signed amount and the new balance", () => {
@@ -43,5 +43,44 @@ describe("reconcileLines", () => {
     );
     expect(lines.find((l) => l.testId === "reconcile-difference")?.value).toBe(`${MINUS}10.000`);
     expect(lines.find((l) => l.testId === "reconcile-corrected")?.value).toBe("yes");
+  });
+});
+
+describe("parseUserFilters", () => {
+  it("reads known values and falls back to the defaults", () => {
+    expect(parseUserFilters({})).toEqual({
+      email: "",
+      role: undefined,
+      status: undefined,
+      sort: "created",
+      dir: "desc",
+      page: 1,
+    });
+    expect(
+      parseUserFilters({
+        email: " Ann@X ",
+        role: "CREATOR",
+        status: "SUSPENDED",
+        sort: "email",
+        dir: "asc",
+        page: "3",
+      }),
+    ).toEqual({ email: "ann@x", role: "CREATOR", status: "SUSPENDED", sort: "email", dir: "asc", page: 3 });
+    expect(parseUserFilters({ role: "KING", status: "x", sort: "password", dir: "up", page: "-2" })).toMatchObject({
+      role: undefined,
+      status: undefined,
+      sort: "created",
+      dir: "desc",
+      page: 1,
+    });
+    expect(parseUserFilters({ page: "1.5" }).page).toBe(1);
+  });
+});
+
+describe("pageSummary", () => {
+  it("counts pages from the total", () => {
+    expect(pageSummary(2, 20, 97)).toBe("Page 2 of 5 · 97 users");
+    expect(pageSummary(1, 20, 1)).toBe("Page 1 of 1 · 1 user");
+    expect(pageSummary(1, 20, 0)).toBe("Page 1 of 1 · 0 users");
   });
 });

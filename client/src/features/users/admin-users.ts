@@ -50,3 +50,45 @@ export function reconcileLines(report: ReconcileOutcome, locale?: string): Recon
     { label: "Corrected", value: report.corrected ? "yes" : "no", testId: "reconcile-corrected" },
   ];
 }
+
+export const ROLE_FILTERS = ["VIEWER", "CREATOR", "MODERATOR", "ADMIN"] as const;
+export const STATUS_FILTERS = ["ACTIVE", "SUSPENDED", "DELETED"] as const;
+export const SORT_LABELS = {
+  created: "Created",
+  email: "Email",
+  name: "Display name",
+  role: "Role",
+  status: "Status",
+} as const;
+export type UserSort = keyof typeof SORT_LABELS;
+
+export interface UserListFilters {
+  email: string;
+  role: (typeof ROLE_FILTERS)[number] | undefined;
+  status: (typeof STATUS_FILTERS)[number] | undefined;
+  sort: UserSort;
+  dir: "asc" | "desc";
+  page: number;
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
+  values.find((candidate) => candidate === value);
+
+/** The users list's filters from the URL; anything unknown falls back to the default. */
+export function parseUserFilters(params: Record<string, string | undefined>): UserListFilters {
+  const page = Number(params.page);
+  return {
+    email: (params.email ?? "").trim().toLowerCase(),
+    role: oneOf(ROLE_FILTERS, params.role),
+    status: oneOf(STATUS_FILTERS, params.status),
+    sort: oneOf(Object.keys(SORT_LABELS) as UserSort[], params.sort) ?? "created",
+    dir: params.dir === "asc" ? "asc" : "desc",
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** "Page 2 of 5 · 97 users". */
+export function pageSummary(page: number, limit: number, total: number): string {
+  const pages = Math.max(1, Math.ceil(total / limit));
+  return `Page ${page} of ${pages} · ${total === 1 ? "1 user" : `${total} users`}`;
+}

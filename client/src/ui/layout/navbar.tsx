@@ -1,5 +1,5 @@
 import { A, useLocation } from "@solidjs/router";
-import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
+import { createEffect, createSignal, For, Match, on, Show, Switch, type JSX } from "solid-js";
 import { displayCredits } from "../../lib/credits.ts";
 import { CloseIcon, CoinsIcon, MenuIcon } from "../icons.tsx";
 import { AccountMenu } from "./account-menu.tsx";
@@ -23,6 +23,8 @@ export interface NavbarProps {
   balance: string | null;
   onLogout: () => void;
   loggingOut: boolean;
+  /** Shown beside the balance for a signed-in user (the notification bell, wired by the shell). */
+  bell?: JSX.Element;
 }
 
 const linkClass = "rounded-md px-3 py-2 text-sm font-medium";
@@ -116,6 +118,7 @@ export function Navbar(props: NavbarProps) {
               </A>
             )}
           </Show>
+          <Show when={signedIn()}>{props.bell}</Show>
           <ThemeToggle isDark={props.isDark} onToggle={props.onToggleTheme} />
           <div class="hidden items-center gap-2 md:flex">
             <Switch>

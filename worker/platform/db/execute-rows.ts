@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../platform/db/client.ts";
+import type { DbOrTx } from "./client.ts";
 
 /**
  * Runs a raw statement and returns its rows. Both drivers (node-postgres, Neon) answer

@@ -1,7 +1,7 @@
 /** The first retry waits about this long; each failure doubles it, up to the cap. */
 export const RECONNECT_BASE_MS = 1_000;
 export const RECONNECT_CAP_MS = 30_000;
-/** After this many failed connects in a row the panel falls back to polling the history. */
+/** After this many failed connects in a row a live view falls back to polling (the chat panel, its history). */
 export const RECONNECT_ATTEMPTS_BEFORE_FALLBACK = 4;
 
 /**

@@ -1,7 +1,7 @@
 import type uPlot from "uplot";
 import { createEffect, createSignal, onCleanup, onMount, Show, type JSX } from "solid-js";
 import { ErrorNotice } from "../../ui/feedback/error-notice.tsx";
-import { compactNumber, shortDay } from "./chart-format.ts";
+import { compactNumber, shortDay } from "./chart-axis.ts";
 
 // Canvas text cannot follow CSS colours; a mid grey reads on the light and the dark theme.
 const AXIS_COLOUR = "#8a8a8a";
@@ -32,10 +32,12 @@ export interface UPlotChartProps {
   testId?: string;
   /** An x axis tick's text; default the UTC day ("Dec 2"). */
   xLabel?: (seconds: number) => string;
+  /** More lines over the same x (e.g. one per payment provider); a legend names them all. */
+  more?: { label: string; y: number[]; stroke: string }[];
 }
 
 /**
- * A one-series line chart over days. The canvas is hidden from screen readers, which read
+ * A line chart over days (one series, or more with a legend). The canvas is hidden from screen readers, which read
  * `summary` instead; uPlot sizes itself to the container's width and follows its resizes.
  */
 export function UPlotChart(props: UPlotChartProps) {
@@ -55,7 +57,8 @@ export function UPlotChart(props: UPlotChartProps) {
   createEffect(() => {
     const module = lib();
     if (!module || !container) return;
-    const data: uPlot.AlignedData = [props.x, props.y];
+    const more = props.more ?? [];
+    const data: uPlot.AlignedData = [props.x, props.y, ...more.map((s) => s.y)];
     if (chart) {
       chart.setData(data);
       return;
@@ -64,14 +67,18 @@ export function UPlotChart(props: UPlotChartProps) {
       {
         width: width(),
         height: props.height ?? 220,
-        legend: { show: false },
+        legend: { show: more.length > 0 },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
         axes: [
           { values: (_u, ticks) => ticks.map((t) => (props.xLabel ?? shortDay)(t)), stroke: AXIS_COLOUR },
           { values: (_u, ticks) => ticks.map((t) => compactNumber(t)), stroke: AXIS_COLOUR, size: 56 },
         ],
-        series: [{}, { label: props.seriesLabel, stroke: props.stroke, width: 2, fill: `${props.stroke}22` }],
+        series: [
+          {},
+          { label: props.seriesLabel, stroke: props.stroke, width: 2, fill: `${props.stroke}22` },
+          ...more.map((s) => ({ label: s.label, stroke: s.stroke, width: 2 })),
+        ],
       },
       data,
       container,
