@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { closeSocket } from "./close-socket.ts";
 import {
   CHAT_CLOSE_BANNED,
   CHAT_GATE_RECHECK_MS,
@@ -297,20 +298,11 @@ export class StreamChat extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    // 1005/1006 are reserved: they may be received but not sent.
-    try {
-      ws.close(code === 1005 || code === 1006 ? 1000 : code, "closed");
-    } catch {
-      return; // already closed
-    }
+    closeSocket(ws, code, "closed");
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    try {
-      ws.close(1011, "error");
-    } catch {
-      return;
-    }
+    closeSocket(ws, 1011, "error");
   }
 
   // ---- RPC from the Worker ----

@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { closeSocket } from "./close-socket.ts";
 import type { NotificationFrame } from "../contracts/notifications.ts";
 import {
   countUnread,
@@ -83,19 +84,11 @@ export class UserNotifications extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    try {
-      ws.close(code === 1005 || code === 1006 ? 1000 : code, "closed");
-    } catch {
-      return; // already closed
-    }
+    closeSocket(ws, code, "closed");
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    try {
-      ws.close(1011, "error");
-    } catch {
-      return;
-    }
+    closeSocket(ws, 1011, "error");
   }
 
   private database() {

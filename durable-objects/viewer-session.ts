@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { closeSocket } from "./close-socket.ts";
 import { meterClientMessageSchema, type MeterServerMessage, type SessionEndReason } from "../contracts/metering.ts";
 import type { StreamStatus } from "../contracts/streams.ts";
 import {
@@ -150,8 +151,7 @@ export class ViewerSession extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    // 1005/1006 are reserved: they may be received but not sent.
-    ws.close(code === 1005 || code === 1006 ? 1000 : code, "closed");
+    closeSocket(ws, code, "closed");
   }
 
   async describe(): Promise<SessionState | null> {

@@ -14,32 +14,15 @@ import {
   logInAt,
   PASSWORD,
   registerVerifiedUser,
-  SEEDED_PASSWORD,
   uniqueEmail,
+  freshCreator,
+  pageErrors,
 } from "./helpers.ts";
 
 /** Each test signs in two or three browsers before it starts: more than the tier's default 60 s on a busy machine. */
 const TEST_MS = 120_000;
 
 const tag = () => Math.random().toString(36).slice(2, 8);
-
-/** Page errors (uncaught exceptions) only: Chromium logs every refused fetch as a console error. */
-const pageErrors = (errors: string[]) => errors.filter((e) => e.startsWith("pageerror"));
-
-/** A verified account promoted to CREATOR by the admin: a fresh one has no stream left over from other tests. */
-async function freshCreator(): Promise<{ email: string; api: ApiClient }> {
-  const email = uniqueEmail("creator");
-  await registerVerifiedUser({ email, password: PASSWORD, displayName: "Chat Creator" });
-  const before = await ApiClient.signIn(email, PASSWORD);
-  const me = await before.call<{ user: { id: string } }>("/api/me");
-  const admin = await ApiClient.signIn("admin@tollgate.test", SEEDED_PASSWORD);
-  const promoted = await admin.call(`/api/admin/users/${me.body.user.id}`, {
-    method: "PATCH",
-    body: { role: "CREATOR" },
-  });
-  if (promoted.status !== 200) throw new Error(`promote: ${promoted.status} ${JSON.stringify(promoted.body)}`);
-  return { email, api: await ApiClient.signIn(email, PASSWORD) };
-}
 
 const chatLog = (page: Page) => page.getByTestId("chat-log");
 const shownTexts = (page: Page) => chatLog(page).getByTestId("chat-text").allTextContents();
@@ -116,7 +99,7 @@ describe.skipIf(!hasBrowser() || !liveKit().url)("live chat in Chromium", () => 
   let stream: StreamDto;
 
   beforeAll(async () => {
-    creator = await freshCreator();
+    creator = await freshCreator("Chat Creator", "creator");
     const created = await creator.api.call<{ stream: StreamDto }>("/api/streams", {
       method: "POST",
       body: { title: "E2E: chat", category: "gaming" },

@@ -5,31 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { CategoryDto } from "../contracts/categories.ts";
 import type { CreatorSettingsDto } from "../contracts/creator-settings.ts";
 import { baseUrl, hasBrowser } from "./browser.ts";
-import {
-  ApiClient,
-  browserSuite,
-  logInAt,
-  PASSWORD,
-  registerVerifiedUser,
-  SEEDED_PASSWORD,
-  uniqueEmail,
-} from "./helpers.ts";
-
-const pageErrors = (errors: string[]) => errors.filter((e) => e.startsWith("pageerror"));
-
-async function freshCreator(): Promise<{ email: string; id: string; api: ApiClient }> {
-  const email = uniqueEmail("settings");
-  await registerVerifiedUser({ email, password: PASSWORD, displayName: "Settings Newcomer" });
-  const before = await ApiClient.signIn(email, PASSWORD);
-  const me = await before.call<{ user: { id: string } }>("/api/me");
-  const admin = await ApiClient.signIn("admin@tollgate.test", SEEDED_PASSWORD);
-  const promoted = await admin.call(`/api/admin/users/${me.body.user.id}`, {
-    method: "PATCH",
-    body: { role: "CREATOR" },
-  });
-  if (promoted.status !== 200) throw new Error(`promote: ${promoted.status} ${JSON.stringify(promoted.body)}`);
-  return { email, id: me.body.user.id, api: await ApiClient.signIn(email, PASSWORD) };
-}
+import { browserSuite, logInAt, PASSWORD, freshCreator, pageErrors } from "./helpers.ts";
 
 describe.skipIf(!hasBrowser())("creator settings", () => {
   const open = browserSuite();
@@ -38,7 +14,7 @@ describe.skipIf(!hasBrowser())("creator settings", () => {
     "saves the profile and stream defaults, shows them publicly and prefills the wizard",
     { timeout: 120_000 },
     async () => {
-      const creator = await freshCreator();
+      const creator = await freshCreator("Settings Newcomer", "settings");
       const categories = ((await (await fetch(`${baseUrl()}/api/categories`)).json()) as { categories: CategoryDto[] })
         .categories;
       const category = categories.at(-1);

@@ -4,29 +4,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { CreatorStreamsPage } from "../contracts/creator-streams.ts";
 import { hasBrowser } from "./browser.ts";
-import {
-  ApiClient,
-  browserSuite,
-  logInAt,
-  PASSWORD,
-  registerVerifiedUser,
-  SEEDED_PASSWORD,
-  uniqueEmail,
-} from "./helpers.ts";
-
-async function freshCreator(): Promise<{ email: string; api: ApiClient }> {
-  const email = uniqueEmail("manager");
-  await registerVerifiedUser({ email, password: PASSWORD, displayName: "Stream Manager" });
-  const before = await ApiClient.signIn(email, PASSWORD);
-  const me = await before.call<{ user: { id: string } }>("/api/me");
-  const admin = await ApiClient.signIn("admin@tollgate.test", SEEDED_PASSWORD);
-  const promoted = await admin.call(`/api/admin/users/${me.body.user.id}`, {
-    method: "PATCH",
-    body: { role: "CREATOR" },
-  });
-  if (promoted.status !== 200) throw new Error(`promote: ${promoted.status} ${JSON.stringify(promoted.body)}`);
-  return { email, api: await ApiClient.signIn(email, PASSWORD) };
-}
+import { ApiClient, browserSuite, logInAt, PASSWORD, freshCreator } from "./helpers.ts";
 
 async function createStream(api: ApiClient, title: string): Promise<string> {
   const res = await api.call<{ stream: { id: string } }>("/api/streams", { method: "POST", body: { title } });
@@ -41,7 +19,7 @@ describe.skipIf(!hasBrowser())("the creator's stream manager in Chromium", () =>
   const open = browserSuite();
 
   it("filters, sorts, edits and bulk-deletes, with the view in the URL", { timeout: 120_000 }, async () => {
-    const creator = await freshCreator();
+    const creator = await freshCreator("Stream Manager", "manager");
     const scheduled = ["Bravo scheduled", "alpha scheduled"];
     const ended = ["Delta ended", "charlie ended"];
     const ids = new Map<string, string>();

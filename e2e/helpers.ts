@@ -171,3 +171,27 @@ export async function fundedViewer(
   if (adjusted.status !== 200) throw new Error(`adjust: ${adjusted.status} ${JSON.stringify(adjusted.body)}`);
   return { email, api };
 }
+
+/** Page errors (uncaught exceptions) only: Chromium logs every refused fetch as a console error. */
+export const pageErrors = (errors: string[]) => errors.filter((e) => e.startsWith("pageerror"));
+
+/**
+ * A verified account promoted to CREATOR by the admin: a fresh one has no stream left over from
+ * other tests. Signed in again after the promotion, since a role change ends the user's sessions.
+ */
+export async function freshCreator(
+  displayName: string,
+  tag = "creator",
+): Promise<{ email: string; id: string; api: ApiClient }> {
+  const email = uniqueEmail(tag);
+  await registerVerifiedUser({ email, password: PASSWORD, displayName });
+  const before = await ApiClient.signIn(email, PASSWORD);
+  const me = await before.call<{ user: { id: string } }>("/api/me");
+  const admin = await ApiClient.signIn("admin@tollgate.test", SEEDED_PASSWORD);
+  const promoted = await admin.call(`/api/admin/users/${me.body.user.id}`, {
+    method: "PATCH",
+    body: { role: "CREATOR" },
+  });
+  if (promoted.status !== 200) throw new Error(`promote: ${promoted.status} ${JSON.stringify(promoted.body)}`);
+  return { email, id: me.body.user.id, api: await ApiClient.signIn(email, PASSWORD) };
+}

@@ -12,28 +12,13 @@ import {
   liveKit,
   logInAt,
   PASSWORD,
-  registerVerifiedUser,
   SEEDED_PASSWORD,
-  uniqueEmail,
+  freshCreator,
+  pageErrors,
 } from "./helpers.ts";
 
 const TEST_MS = 300_000;
 const tag = () => Math.random().toString(36).slice(2, 8);
-const pageErrors = (errors: string[]) => errors.filter((e) => e.startsWith("pageerror"));
-
-async function freshCreator(): Promise<{ email: string; api: ApiClient }> {
-  const email = uniqueEmail("creator");
-  await registerVerifiedUser({ email, password: PASSWORD, displayName: "Mod Creator" });
-  const before = await ApiClient.signIn(email, PASSWORD);
-  const me = await before.call<{ user: { id: string } }>("/api/me");
-  const admin = await ApiClient.signIn("admin@tollgate.test", SEEDED_PASSWORD);
-  const promoted = await admin.call(`/api/admin/users/${me.body.user.id}`, {
-    method: "PATCH",
-    body: { role: "CREATOR" },
-  });
-  if (promoted.status !== 200) throw new Error(`promote: ${promoted.status}`);
-  return { email, api: await ApiClient.signIn(email, PASSWORD) };
-}
 
 const chatLog = (page: Page) => page.getByTestId("chat-log");
 const shownTexts = (page: Page) => chatLog(page).getByTestId("chat-text").allTextContents();
@@ -52,7 +37,7 @@ describe.skipIf(!hasBrowser() || !liveKit().url)("moderation in Chromium", () =>
   let stream: StreamDto;
 
   beforeAll(async () => {
-    creator = await freshCreator();
+    creator = await freshCreator("Mod Creator", "creator");
     const created = await creator.api.call<{ stream: StreamDto }>("/api/streams", {
       method: "POST",
       body: { title: "E2E: moderation", category: "gaming" },

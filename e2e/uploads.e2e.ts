@@ -4,33 +4,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { hasBrowser } from "./browser.ts";
-import {
-  ApiClient,
-  browserSuite,
-  logInAt,
-  PASSWORD,
-  registerVerifiedUser,
-  SEEDED_PASSWORD,
-  uniqueEmail,
-} from "./helpers.ts";
+import { browserSuite, logInAt, PASSWORD, freshCreator } from "./helpers.ts";
 
 const FIXTURES = new URL("../test/fixtures/images/", import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
 
 /** A brand-new creator (promoted by the admin) with one scheduled stream, so no other test's stream is touched. */
 async function creatorWithStream(title: string): Promise<{ email: string; streamId: string }> {
-  const email = uniqueEmail("uploader");
-  await registerVerifiedUser({ email, password: PASSWORD, displayName: "Thumbnail Maker" });
-  let api = await ApiClient.signIn(email, PASSWORD);
-  const me = await api.call<{ user: { id: string } }>("/api/me");
-  const admin = await ApiClient.signIn("admin@tollgate.test", SEEDED_PASSWORD);
-  const promoted = await admin.call(`/api/admin/users/${me.body.user.id}`, {
-    method: "PATCH",
-    body: { role: "CREATOR" },
-  });
-  if (promoted.status !== 200) throw new Error(`promote: ${promoted.status} ${JSON.stringify(promoted.body)}`);
-  // A role change ends the user's sessions.
-  api = await ApiClient.signIn(email, PASSWORD);
+  const { email, api } = await freshCreator("Thumbnail Maker", "uploader");
   const created = await api.call<{ stream: { id: string } }>("/api/streams", {
     method: "POST",
     body: { title, category: "gaming" },

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { ChatMessageDto } from "../../contracts/chat.ts";
-import { decodeCursorJson, encodeCursor, invalidCursor, isPgTimestamptz, isUuid } from "../platform/cursor.ts";
+import { decodeTimeIdCursor, encodeTimeIdCursor } from "../platform/cursor.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
 import { getPublicProfiles } from "../users/index.ts";
 import { badgeFor } from "./chat-gate.ts";
@@ -69,23 +69,6 @@ export async function findChatMessage(db: DbOrTx, messageId: string) {
   return row ?? null;
 }
 
-/** The last row of a page: its created_at as Postgres prints it (microseconds) and its id. */
-function decode(cursor: string): { t: string; id: string } {
-  const c = decodeCursorJson(cursor);
-  if (
-    typeof c === "object" &&
-    c !== null &&
-    "t" in c &&
-    "id" in c &&
-    typeof c.t === "string" &&
-    isPgTimestamptz(c.t) &&
-    isUuid(c.id)
-  ) {
-    return { t: c.t, id: c.id };
-  }
-  throw invalidCursor();
-}
-
 /**
  * A page of a stream's visible messages: the newest `limit` before the cursor, returned oldest
  * first (the order a chat shows them); nextCursor pages further back.
@@ -96,7 +79,7 @@ export async function listChatMessages(
 ): Promise<{ messages: ChatMessageDto[]; nextCursor: string | null }> {
   const where: (SQL | undefined)[] = [eq(chatMessages.streamId, input.streamId), isNull(chatMessages.deletedAt)];
   if (input.cursor) {
-    const c = decode(input.cursor);
+    const c = decodeTimeIdCursor(input.cursor);
     where.push(
       sql`(${chatMessages.createdAt} < ${c.t}::timestamptz or (${chatMessages.createdAt} = ${c.t}::timestamptz and ${chatMessages.id} < ${c.id}::uuid))`,
     );
@@ -133,6 +116,6 @@ export async function listChatMessages(
         createdAt: r.createdAt.toISOString(),
       };
     }),
-    nextCursor: rows.length > input.limit && oldest ? encodeCursor({ t: oldest.at, id: oldest.id }) : null,
+    nextCursor: rows.length > input.limit && oldest ? encodeTimeIdCursor(oldest) : null,
   };
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { NotificationDto } from "../../contracts/notifications.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
-import { toNotificationDto } from "./notification-dto.ts";
+import { notificationColumns, toNotificationDto } from "./notification-dto.ts";
 import { notifications } from "./notifications.schema.ts";
 
 /** Where a live feed stands: the newest notification it has seen, as Postgres prints its time. */
@@ -29,17 +29,7 @@ export async function listNotificationsSince(
   input: { userId: string; after: FeedPosition; limit: number },
 ): Promise<{ notifications: NotificationDto[]; position: FeedPosition }> {
   const rows = await db
-    .select({
-      id: notifications.id,
-      type: notifications.type,
-      title: notifications.title,
-      body: notifications.body,
-      link: notifications.link,
-      metadata: notifications.metadata,
-      readAt: notifications.readAt,
-      createdAt: notifications.createdAt,
-      at: sql<string>`${notifications.createdAt}::text`,
-    })
+    .select(notificationColumns)
     .from(notifications)
     .where(
       and(

@@ -2,7 +2,7 @@ import { and, count, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-
 import type { NotificationPageDto } from "../../contracts/notifications.ts";
 import type { DbOrTx } from "../platform/db/client.ts";
 import { decodeTimeIdCursor, encodeTimeIdCursor } from "../platform/cursor.ts";
-import { toNotificationDto } from "./notification-dto.ts";
+import { notificationColumns, toNotificationDto } from "./notification-dto.ts";
 import { notifications } from "./notifications.schema.ts";
 
 const visibleTo = (userId: string) => and(eq(notifications.userId, userId), eq(notifications.inApp, true));
@@ -30,17 +30,7 @@ export async function listNotifications(
   }
   const [rows, unreadCount] = [
     await db
-      .select({
-        id: notifications.id,
-        type: notifications.type,
-        title: notifications.title,
-        body: notifications.body,
-        link: notifications.link,
-        metadata: notifications.metadata,
-        readAt: notifications.readAt,
-        createdAt: notifications.createdAt,
-        at: sql<string>`${notifications.createdAt}::text`,
-      })
+      .select(notificationColumns)
       .from(notifications)
       .where(and(...where))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))

@@ -2,10 +2,15 @@ import { AppError } from "./errors.ts";
 
 const DAY_MS = 86_400_000;
 
-/** The longest range the admin analytics answer, in days (both ends included). */
+/** The longest range analytics answer, in days (both ends included). */
 export const DAY_RANGE_MAX_DAYS = 366;
 /** The range when none is given: the last 30 days, today (UTC) included. */
 export const DAY_RANGE_DEFAULT_DAYS = 30;
+
+export interface DayRangeLimits {
+  defaultDays: number;
+  maxDays: number;
+}
 
 export interface DayRange {
   /** First and last UTC day, both included ("YYYY-MM-DD"). */
@@ -24,16 +29,17 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export function resolveDayRange(
   input: { startDate?: string | undefined; endDate?: string | undefined },
   now = new Date(),
+  limits: DayRangeLimits = { defaultDays: DAY_RANGE_DEFAULT_DAYS, maxDays: DAY_RANGE_MAX_DAYS },
 ): DayRange {
   const endMs = Date.parse(`${input.endDate ?? dayOf(now.getTime())}T00:00:00Z`);
   const startMs = input.startDate
     ? Date.parse(`${input.startDate}T00:00:00Z`)
-    : endMs - (DAY_RANGE_DEFAULT_DAYS - 1) * DAY_MS;
+    : endMs - (limits.defaultDays - 1) * DAY_MS;
   const real = (ms: number, asked: string | undefined) => !Number.isNaN(ms) && (!asked || dayOf(ms) === asked);
   if (!real(startMs, input.startDate) || !real(endMs, input.endDate)) invalid("Dates must be days like 2026-12-01");
   if (startMs > endMs) invalid("startDate must not be after endDate");
   const count = (endMs - startMs) / DAY_MS + 1;
-  if (count > DAY_RANGE_MAX_DAYS) invalid(`The range may span at most ${DAY_RANGE_MAX_DAYS} days`);
+  if (count > limits.maxDays) invalid(`The range may span at most ${limits.maxDays} days`);
   const days = Array.from({ length: count }, (_, i) => dayOf(startMs + i * DAY_MS));
   return { start: dayOf(startMs), end: dayOf(endMs), from: new Date(startMs), to: new Date(endMs + DAY_MS), days };
 }
