@@ -13,8 +13,13 @@ import { gzipSync } from "node:zlib";
  * 60 → 62 kB with the chat and discovery: Kobalte's menu (watch page only) uses more of Solid's
  * runtime, which lives in the chunk every page shares (+0.9 kB on home; emoji-mart and its data stay
  * lazy), and @solidjs/meta's provider wraps every page for the public pages' Open Graph tags (+0.8 kB).
+ * 62 → 65.5 kB with the creator tools, admin console, moderation and notifications: the entry's route
+ * table names ~35 more lazy pages and their chunk lists (+1.95 kB), the notifications provider for
+ * signed-in users (+0.45 kB; its store, bell and toasts load only after sign-in), solid-js/store split
+ * into its own chunk (+0.4 kB), the thumbnail srcset helpers on the stream cards (+0.43 kB). The next
+ * cut is one lazy route module per area (admin, moderation, creator), so the entry stops growing with pages.
  */
-const HOME_JS_BUDGET = 62_000;
+const HOME_JS_BUDGET = 65_500;
 /** The page the router lazy-loads for `/` (a manifest key: a path under client/). */
 const HOME_PAGE = "src/features/home/home-page.tsx";
 

@@ -297,7 +297,7 @@ describe("the queue", () => {
     for (const r of reporters) {
       const mine = await notificationsOf(r.userId);
       expect(
-        mine.filter((n) => n.type === "MODERATION" && n.title === "Your report was reviewed").length,
+        mine.filter((n) => n.type === "REPORT_OUTCOME" && n.title === "Your report was reviewed").length,
       ).toBeGreaterThan(0);
     }
     // Banned in the channel: no watching either.

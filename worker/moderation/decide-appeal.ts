@@ -63,13 +63,14 @@ export async function decideAppeal(
     await createNotifications(tx, [
       {
         userId: row.userId,
-        type: "MODERATION",
+        type: "APPEAL",
         title: row.status === "LIFTED" ? `Your appeal was granted: the ${what} is lifted` : "Your appeal was reviewed",
         body:
           row.status === "LIFTED"
             ? `A moderator lifted the ${what}.${row.resolutionNote ? ` Note: ${row.resolutionNote}` : ""}`
             : `A moderator upheld the ${what}.${row.resolutionNote ? ` Note: ${row.resolutionNote}` : ""}`,
         link: "/appeal",
+        dedupeKey: `appeal-decided:${row.id}`,
       },
     ]);
     const names = await getPublicProfiles(tx, [row.userId]);

@@ -182,9 +182,10 @@ export async function reviewReport(
       tx,
       reporters.map((userId) => ({
         userId,
-        type: "MODERATION" as const,
+        type: "REPORT_OUTCOME" as const,
         title: REVIEW_TITLE,
         body: outcomeText(status, type),
+        dedupeKey: `report-outcome:${report.id}`,
       })),
     );
     return {

@@ -9,7 +9,7 @@ import type { TokenKeys } from "./unsubscribe-token.ts";
 import { runGoLiveFanOut } from "./run-go-live-fan-out.ts";
 
 /** Followers per INSERT … SELECT: big enough to keep Postgres busy, small enough to commit often. */
-export const FAN_OUT_BATCH = 5000;
+export const FAN_OUT_BATCH = 10_000;
 /** A message works this long, then leaves the rest to a continuation (a queue invocation is bounded). */
 export const FAN_OUT_BUDGET_MS = 20_000;
 
@@ -53,9 +53,8 @@ export async function consumeNotifyMessages(
         { message: parsed.data, batchSize: FAN_OUT_BATCH, budgetMs: FAN_OUT_BUDGET_MS },
         {
           enqueue: deps.enqueue,
-          afterBatch: async (booked) => {
-            const ids = booked.filter((b) => b.emailPending).map((b) => b.id);
-            if (email && ids.length > 0) await deliverNotificationEmails(db, { ids }, email);
+          afterBatch: async (owed) => {
+            if (email) await deliverNotificationEmails(db, { ids: owed.map((b) => b.id) }, email);
           },
           logger: deps.logger,
         },

@@ -21,14 +21,18 @@ export interface FanOutBatch {
   scanned: number;
   /** The last follower id of the batch: where the next batch starts. */
   lastUserId: string | null;
-  booked: { id: string; userId: string; emailPending: boolean }[];
+  /** Notifications booked (a follower who has it already, or wants none, books nothing). */
+  booked: number;
+  /** The booked ones owed an email. */
+  emailPending: { id: string; userId: string }[];
 }
 
-const bookedSchema = z.array(z.object({ id: z.string(), user_id: z.string(), email_pending: z.boolean() }));
+const emailedSchema = z.array(z.object({ id: z.string(), user_id: z.string() }));
 const batchRowSchema = z.object({
   scanned: z.coerce.number(),
   last: z.string().nullable(),
-  booked: z.unknown().nullable(),
+  booked_count: z.coerce.number(),
+  emailed: z.unknown().nullable(),
 });
 
 const pref = (channel: "inApp" | "email") =>
@@ -65,13 +69,16 @@ export async function notifyFollowersBatch(
     )
     select (select count(*) from batch) as scanned,
       (select max(user_id::text) from batch) as last,
-      (select json_agg(json_build_object('id', id, 'user_id', user_id, 'email_pending', email_pending)) from ins) as booked`,
+      (select count(*) from ins) as booked_count,
+      -- Only the rows owed an email come back: shipping every booked row cost a third of the time.
+      (select json_agg(json_build_object('id', id, 'user_id', user_id)) from ins where email_pending) as emailed`,
   );
   const row = batchRowSchema.parse(rows[0]);
-  const booked = row.booked === null ? [] : bookedSchema.parse(row.booked);
+  const emailed = row.emailed === null ? [] : emailedSchema.parse(row.emailed);
   return {
     scanned: row.scanned,
     lastUserId: row.last,
-    booked: booked.map((b) => ({ id: b.id, userId: b.user_id, emailPending: b.email_pending })),
+    booked: row.booked_count,
+    emailPending: emailed.map((b) => ({ id: b.id, userId: b.user_id })),
   };
 }

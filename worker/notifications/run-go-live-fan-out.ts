@@ -5,8 +5,8 @@ import { type GoLiveMessage, notifyFollowersBatch } from "./notify-followers-on-
 export interface FanOutDeps {
   /** Puts a continuation on the queue when the time budget runs out before the followers do. */
   enqueue: (message: GoLiveMessage) => Promise<void>;
-  /** After each batch: instant emails and live pushes for what it booked. */
-  afterBatch?: (booked: { id: string; userId: string; emailPending: boolean }[]) => Promise<void>;
+  /** After each batch: the instant emails of what it booked. */
+  afterBatch?: (emailPending: { id: string; userId: string }[]) => Promise<void>;
   now?: () => number;
   logger?: Logger;
 }
@@ -40,8 +40,8 @@ export async function runGoLiveFanOut(
     });
     report.batches += 1;
     report.scanned += batch.scanned;
-    report.booked += batch.booked.length;
-    if (batch.booked.length > 0) await deps.afterBatch?.(batch.booked);
+    report.booked += batch.booked;
+    if (batch.emailPending.length > 0) await deps.afterBatch?.(batch.emailPending);
     if (batch.scanned < input.batchSize || !batch.lastUserId) return report;
     after = batch.lastUserId;
     if (now() >= deadline) {

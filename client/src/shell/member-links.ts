@@ -5,8 +5,6 @@ import type { NavLink } from "../ui/layout/nav-links.ts";
 /** The account menu; each item shows only to the roles that may open its area. */
 const memberLinks: (NavLink & { area: Area; unless?: Area })[] = [
   { href: "/dashboard", label: "Dashboard", area: "signedIn" },
-  { href: "/dashboard/notifications", label: "Notifications", area: "signedIn" },
-  { href: "/dashboard/settings/notifications", label: "Notification settings", area: "signedIn" },
   { href: "/creator", label: "Creator studio", area: "creator" },
   { href: "/admin", label: "Admin", area: "admin" },
   // Moderators' way into the console; admins reach moderation from the Admin sidebar.

@@ -16,9 +16,12 @@ describe("content security policy", () => {
   it("allows only our own scripts and styles and no framing", () => {
     const csp = contentSecurityPolicy("wss://live.example.com");
     expect(csp).toContain("script-src 'self';");
-    expect(csp).toContain("style-src 'self';");
+    // Our styles, plus the toasts' two fixed inline texts by hash (security-headers.ts): never unsafe-inline.
+    expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'unsafe-hashes' 'sha256-[A-Za-z0-9+/=]+';/);
     expect(csp).toContain("connect-src 'self' wss://live.example.com https://live.example.com;");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).not.toContain("unsafe");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp.replace("'unsafe-hashes'", "")).not.toContain("unsafe");
   });
 });

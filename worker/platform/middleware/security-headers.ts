@@ -36,15 +36,27 @@ export function liveKitOrigins(wsUrl: string | undefined): string[] {
 }
 
 /**
- * Only our own scripts, styles and fonts (the built client has no inline script or style;
- * @fontsource fonts are bundled), the LiveKit server for connections, https images for
- * thumbnails, blob: media for the player. Checkout is a top-level navigation: nothing to allow.
+ * solid-sonner (the toasts) injects one fixed `<style>` element and one fixed `style` attribute;
+ * its stylesheet is also shipped as a file, but these two exact texts are allowed by hash so the
+ * browser logs no violation. Nothing else inline is.
+ */
+const TOAST_STYLE_HASHES = [
+  "'sha256-VGW9ZumzW6csKWFw9hRwjdnPLtZ+SKJRoy+/JbbV7pw='",
+  "'unsafe-hashes'",
+  "'sha256-ALP3ycagAxVclbu9mnuI7beZ/b1ZMtdjnHt24W2y2m8='",
+];
+
+/**
+ * Only our own scripts, styles and fonts (the built client has no inline script and no inline
+ * style but the toasts' two, by hash; @fontsource fonts are bundled), the LiveKit server for
+ * connections, https images for thumbnails, blob: media for the player. Checkout is a top-level
+ * navigation: nothing to allow.
  */
 export function contentSecurityPolicy(liveKitWsUrl: string | undefined): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    ["style-src 'self'", ...TOAST_STYLE_HASHES].join(" "),
     "font-src 'self'",
     "img-src 'self' data: https:",
     "media-src 'self' blob:",

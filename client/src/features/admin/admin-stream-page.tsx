@@ -241,8 +241,10 @@ export default function AdminStreamPage() {
         description="It stops at once for everyone: viewers are cut off and charged nothing more, the creator cannot restart it, and they are told why."
         onClose={() => setOpen(false)}
       >
+        {/* The reason is checked here, with a message the browser's own validation would not give. */}
         <form
           class="flex flex-col gap-4"
+          novalidate
           onSubmit={(event) => {
             event.preventDefault();
             void submit();

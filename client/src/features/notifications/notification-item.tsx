@@ -1,4 +1,4 @@
-import type { NotificationDto, NotificationTypeName } from "@contracts/notifications.ts";
+import type { NotificationTypeName } from "@contracts/notifications.ts";
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import { NotificationIcon } from "./notification-icon.tsx";

@@ -6,7 +6,7 @@ import {
   type NotificationPreferencesDto,
 } from "@contracts/notifications.ts";
 import { createEffect, createResource, createSignal, For, on, Show } from "solid-js";
-import { createStore, reconcile } from "solid-js/store";
+import { createStore, reconcile, unwrap } from "solid-js/store";
 import { errorMessage } from "../../lib/api/api-error.ts";
 import { ErrorNotice } from "../../ui/feedback/error-notice.tsx";
 import { LoadingNotice } from "../../ui/feedback/loading-notice.tsx";
@@ -41,7 +41,7 @@ export default function NotificationSettingsPage() {
     setResult(null);
     try {
       const saved = await updateNotificationPreferences({
-        types: structuredClone({ ...draft.types }),
+        types: structuredClone(unwrap(draft.types)),
         emailFrequency: draft.emailFrequency,
       });
       setDraft(reconcile(structuredClone(saved)));

@@ -1,8 +1,13 @@
 import type { NotificationDto } from "@contracts/notifications.ts";
+import { onMount } from "solid-js";
 import { toast, Toaster } from "solid-sonner";
+import "solid-sonner/styles.css";
+import "./notification-toasts.css";
 
-// solid-sonner lives in this chunk only: the provider mounts the Toaster and shows toasts through
-// a dynamic import, so the home page does not pay for it.
+// solid-sonner lives in this chunk only: the provider mounts the Toaster and shows toasts through a
+// dynamic import, so the home page does not pay for it. Our CSP (style-src 'self') blocks the inline
+// <style> it injects and the style="--width:356px" in its template, so its stylesheet and that width
+// come as files here (until the CSP allows those two hashes; see docs/STATUS.md).
 
 /** One toast per pushed notification, with an action that opens it. */
 export function showNotificationToasts(items: readonly NotificationDto[], open: (item: NotificationDto) => void) {
@@ -16,6 +21,11 @@ export function showNotificationToasts(items: readonly NotificationDto[], open: 
   }
 }
 
+let markMounted: () => void = () => undefined;
+/** Resolves once the Toaster is on the page (a toast sent before it would be lost). */
+export const toasterMounted = new Promise<void>((resolve) => (markMounted = resolve));
+
 export default function NotificationToaster(props: { dark: boolean }) {
+  onMount(() => markMounted());
   return <Toaster position="bottom-right" theme={props.dark ? "dark" : "light"} closeButton />;
 }

@@ -13,7 +13,7 @@ import {
   type ParentProps,
 } from "solid-js";
 import { useSession } from "../auth/session-context.tsx";
-import { announcement } from "./notifications-state.ts";
+import { announcement } from "./announcement.ts";
 import type { NotificationsStore } from "./notifications-store.ts";
 
 const NotificationToaster = lazy(() => import("./notification-toasts.tsx"));
@@ -34,6 +34,8 @@ export function NotificationsProvider(props: ParentProps<{ dark: boolean }>) {
   const owner = getOwner();
   const [store, setStore] = createSignal<NotificationsStore | null>(null);
   const [spoken, setSpoken] = createSignal("");
+  // solid-sonner (and its CSP-blocked inline style) loads with the first pushed notification only.
+  const [toasting, setToasting] = createSignal(false);
   const userId = () => (session.status() === "signed-in" ? (session.me()?.user.id ?? null) : null);
 
   const open = (item: NotificationDto) => {
@@ -46,7 +48,11 @@ export function NotificationsProvider(props: ParentProps<{ dark: boolean }>) {
     // Cleared first so the same words twice are read twice.
     setSpoken("");
     queueMicrotask(() => setSpoken(announcement(items)));
-    void import("./notification-toasts.tsx").then((m) => m.showNotificationToasts(items, open));
+    setToasting(true);
+    void import("./notification-toasts.tsx").then(async (m) => {
+      await m.toasterMounted;
+      m.showNotificationToasts(items, open);
+    });
   };
 
   let starting = false;
@@ -62,7 +68,7 @@ export function NotificationsProvider(props: ParentProps<{ dark: boolean }>) {
   return (
     <NotificationsContext.Provider value={store}>
       {props.children}
-      <Show when={userId()}>
+      <Show when={userId() && toasting()}>
         <NotificationToaster dark={props.dark} />
       </Show>
       <div class="sr-only" aria-live="polite" aria-atomic="true" data-testid="notifications-announcer">

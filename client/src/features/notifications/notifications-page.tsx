@@ -1,5 +1,5 @@
 import type { NotificationDto } from "@contracts/notifications.ts";
-import { useSearchParams } from "@solidjs/router";
+import { A, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { errorMessage } from "../../lib/api/api-error.ts";
 import { createCursorList } from "../../lib/cursor-list.ts";
@@ -77,6 +77,12 @@ export default function NotificationsPage() {
       <PageMeta title="Notifications" description="Everything Tollgate has told you." />
       <div class="flex flex-wrap items-center justify-between gap-3">
         <h1 class="text-3xl font-bold tracking-tight">Notifications</h1>
+        <A
+          href="/dashboard/settings/notifications"
+          class="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+        >
+          Notification settings
+        </A>
         <button type="button" class={buttonClass} disabled={busy() || unread() === 0} onClick={markAll}>
           Mark all as read
         </button>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { groupNotifications, type NotificationDto } from "@contracts/notifications.ts";
+import { announcement } from "./announcement.ts";
 import {
-  announcement,
   applyAllRead,
   applyFrame,
   applyPage,
@@ -112,6 +112,7 @@ describe("labels", () => {
   });
   it("announces one by title and several by count", () => {
     expect(announcement([n("a", 1)])).toBe("New notification: Title a");
+    expect(announcement([{ ...n("a", 1), message: "Go watch" }])).toBe("New notification: Title a. Go watch");
     expect(announcement([n("a", 1), n("b", 2)])).toBe("2 new notifications");
     expect(announcement([])).toBe("");
   });

@@ -98,11 +98,3 @@ export function bellLabel(unread: number): string {
 export function badgeText(unread: number): string {
   return unread > 9 ? "9+" : String(unread);
 }
-
-/** What a screen reader hears when notifications arrive. */
-export function announcement(arrived: readonly NotificationDto[]): string {
-  const first = arrived[0];
-  if (!first) return "";
-  if (arrived.length === 1) return `New notification: ${first.title}`;
-  return `${arrived.length} new notifications`;
-}
