@@ -7,38 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StreamDto } from "../contracts/streams.ts";
 import { baseUrl, hasBrowser, launchBrowser } from "./browser.ts";
 import {
-  ApiClient,
   fundedViewer,
   liveKit,
   liveKitRooms,
   logInAt,
   openPage,
   PASSWORD,
-  registerVerifiedUser,
   SEEDED_PASSWORD,
-  uniqueEmail,
   unexpected,
+  freshCreator,
+  pageErrors,
 } from "./helpers.ts";
 
 const ADMIN = "admin@tollgate.test";
 const started = Date.now();
 /** Progress in the log: this tier runs on a busy machine, and a timeout should say where it stood. */
 const step = (what: string) => console.info(`[admin-streams +${Math.round((Date.now() - started) / 1000)}s] ${what}`);
-const pageErrors = (errors: string[]) => errors.filter((e) => e.startsWith("pageerror"));
-
-/** A brand-new creator (promoted by the admin); its email. */
-async function freshCreator(): Promise<string> {
-  const email = uniqueEmail("takedown-creator");
-  await registerVerifiedUser({ email, password: PASSWORD, displayName: "Takedown Creator" });
-  const me = await (await ApiClient.signIn(email, PASSWORD)).call<{ user: { id: string } }>("/api/me");
-  const admin = await ApiClient.signIn(ADMIN, SEEDED_PASSWORD);
-  const promoted = await admin.call(`/api/admin/users/${me.body.user.id}`, {
-    method: "PATCH",
-    body: { role: "CREATOR" },
-  });
-  if (promoted.status !== 200) throw new Error(`promote: ${promoted.status}`);
-  return email;
-}
 
 describe.skipIf(!hasBrowser() || !liveKit().url)("the admin console: streams, takedown, payments, analytics", () => {
   let browser: Browser | undefined;
@@ -55,7 +39,7 @@ describe.skipIf(!hasBrowser() || !liveKit().url)("the admin console: streams, ta
   beforeAll(async () => {
     browser = await launchBrowser();
     // A fresh creator goes live from /creator/stream with Chromium's fake camera (as in streams.e2e.ts).
-    const email = await freshCreator();
+    const { email } = await freshCreator("Takedown Creator", "takedown-creator");
     const creator = await open();
     await logInAt(creator.page, "/creator/stream", email, PASSWORD);
     await creator.page.getByLabel("Title").fill("E2E: to be taken down");

@@ -4,10 +4,9 @@
 import { describe, expect, it } from "vitest";
 import type { StreamDto } from "../contracts/streams.ts";
 import { baseUrl, hasBrowser } from "./browser.ts";
-import { ApiClient, browserSuite, liveKit, logInAt, SEEDED_PASSWORD } from "./helpers.ts";
+import { ApiClient, browserSuite, liveKit, logInAt, SEEDED_PASSWORD, pageErrors } from "./helpers.ts";
 
 const CREATOR = "creator1@tollgate.test";
-const pageErrors = (errors: string[]) => errors.filter((e) => e.startsWith("pageerror"));
 
 async function streamStatus(id: string): Promise<StreamDto["status"]> {
   const res = await fetch(`${baseUrl()}/api/streams/${id}`);

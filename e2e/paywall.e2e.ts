@@ -2,22 +2,13 @@
 // a headless viewer pays per interval, runs dry and is removed by the server — asserted with
 // LiveKit's own participant list, not the client's state. Also: a viewer whose ticks stop is
 // removed by the session's alarm, and an OBS-style WHIP publish goes live.
-import {
-  dispose,
-  LocalVideoTrack,
-  Room,
-  RoomEvent,
-  TrackPublishOptions,
-  TrackSource,
-  VideoBufferType,
-  VideoFrame,
-  VideoSource,
-} from "@livekit/rtc-node";
+import { dispose, Room, RoomEvent } from "@livekit/rtc-node";
 import { RoomServiceClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { MeterResultDto, ViewingSessionDto } from "../contracts/metering.ts";
 import type { IngestDto, StreamDto } from "../contracts/streams.ts";
 import { whipPublish } from "../scripts/lib/livekit-whip.ts";
+import { publishTestVideo, type TestPublisher } from "../scripts/lib/test-publisher.ts";
 import { baseUrl, launchBrowser } from "./browser.ts";
 import { ApiClient as Api, fundedViewer, SEEDED_PASSWORD } from "./helpers.ts";
 
@@ -50,8 +41,7 @@ describe("the paywall against a real livekit-server", () => {
   let creator: Api;
   let stream: StreamDto;
   let ingest: IngestDto;
-  const publisher = new Room();
-  let feeder: ReturnType<typeof setInterval> | undefined;
+  let publisher: TestPublisher | undefined;
   const connected: Room[] = [];
 
   beforeAll(async () => {
@@ -65,24 +55,12 @@ describe("the paywall against a real livekit-server", () => {
     const token = await creator.call<{ token: string; livekitUrl: string }>(`/api/streams/${stream.id}/token`, {
       method: "POST",
     });
-    await publisher.connect(token.body.livekitUrl, token.body.token, { autoSubscribe: false, dynacast: false });
-    const source = new VideoSource(160, 120);
-    await publisher.localParticipant?.publishTrack(
-      LocalVideoTrack.createVideoTrack("camera", source),
-      new TrackPublishOptions({ source: TrackSource.SOURCE_CAMERA }),
-    );
-    let n = 0;
-    feeder = setInterval(() => {
-      source.captureFrame(
-        new VideoFrame(new Uint8Array(160 * 120 * 4).fill(n++ % 256), 160, 120, VideoBufferType.RGBA),
-      );
-    }, 100);
+    publisher = await publishTestVideo(token.body.livekitUrl, token.body.token);
   });
 
   afterAll(async () => {
-    if (feeder) clearInterval(feeder);
     for (const room of connected) await room.disconnect();
-    await publisher.disconnect();
+    await publisher?.stop();
     await dispose();
   });
 

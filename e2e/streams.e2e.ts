@@ -5,7 +5,16 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { StreamDto } from "../contracts/streams.ts";
 import { baseUrl, hasBrowser, launchBrowser } from "./browser.ts";
-import { liveKit, logInAt, meterIntervalMs, openPage, fundedViewer, PASSWORD, SEEDED_PASSWORD } from "./helpers.ts";
+import {
+  liveKit,
+  logInAt,
+  meterIntervalMs,
+  openPage,
+  fundedViewer,
+  PASSWORD,
+  SEEDED_PASSWORD,
+  pageErrors,
+} from "./helpers.ts";
 
 const CREATOR = "creator1@tollgate.test";
 const VIEWER = "viewer1@tollgate.test";
@@ -42,7 +51,6 @@ async function expectStopped(page: Page) {
 }
 
 /** Page errors (uncaught exceptions) only: Chromium logs every refused fetch and LiveKit its reconnects. */
-const pageErrors = (errors: string[]) => errors.filter((e) => e.startsWith("pageerror"));
 
 describe.skipIf(!hasBrowser() || !liveKit().url)("live streams in Chromium", () => {
   let browser: Browser | undefined;

@@ -11,16 +11,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import {
-  dispose,
-  LocalVideoTrack,
-  Room,
-  TrackPublishOptions,
-  TrackSource,
-  VideoBufferType,
-  VideoFrame,
-  VideoSource,
-} from "@livekit/rtc-node";
+import { dispose } from "@livekit/rtc-node";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { assertLoopback, intOption, mintCookies, withHostPort } from "./lib/bench-setup.ts";
@@ -30,6 +21,7 @@ import { freePort } from "./lib/free-port.ts";
 import { ephemeralJwtKey } from "./lib/jwt-dev-key.ts";
 import { ROOT } from "./lib/paths.ts";
 import { startStack, type Stack } from "./lib/stack.ts";
+import { publishTestVideo, type TestPublisher } from "./lib/test-publisher.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -118,8 +110,7 @@ async function main(): Promise<void> {
   const requests: RequestLine[] = [];
   const stackLog: string[] = [];
   let stack: Stack | null = null;
-  const publisher = new Room();
-  let feeder: ReturnType<typeof setInterval> | undefined;
+  let publisher: TestPublisher | undefined;
   try {
     stack = await startStack({
       mode: "test",
@@ -168,19 +159,8 @@ async function main(): Promise<void> {
       const token = await api<{ token: string; livekitUrl: string }>(`/api/streams/${streamId}/token`, {
         method: "POST",
       });
-      await publisher.connect(token.livekitUrl, token.token, { autoSubscribe: false, dynacast: false });
-      const source = new VideoSource(160, 120);
-      let n = 0;
-      feeder = setInterval(() => {
-        source.captureFrame(
-          new VideoFrame(new Uint8Array(160 * 120 * 4).fill(n++ % 256), 160, 120, VideoBufferType.RGBA),
-        );
-      }, 100);
+      publisher = await publishTestVideo(token.livekitUrl, token.token);
       const published = performance.now();
-      await publisher.localParticipant?.publishTrack(
-        LocalVideoTrack.createVideoTrack("camera", source),
-        new TrackPublishOptions({ source: TrackSource.SOURCE_CAMERA }),
-      );
 
       // LIVE: the stream row, as LiveKit's webhook (or the per-minute reconcile) set it.
       let liveAt = 0;
@@ -255,8 +235,7 @@ async function main(): Promise<void> {
       await pool.end();
     }
   } finally {
-    if (feeder) clearInterval(feeder);
-    await publisher.disconnect().catch(() => undefined);
+    await publisher?.stop().catch(() => undefined);
     await dispose();
     await stack?.stop();
   }

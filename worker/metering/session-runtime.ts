@@ -2,7 +2,7 @@ import type { ErrorCode } from "../../contracts/errors.ts";
 import { type MeterResultDto, SESSION_END_REASONS, type SessionEndReason } from "../../contracts/metering.ts";
 import { formatCredits } from "../../contracts/money.ts";
 import type { StreamStatus } from "../../contracts/streams.ts";
-import { crossedBelow, notifyLowBalance } from "../notifications/index.ts";
+import { notifyLowBalance } from "../notifications/index.ts";
 import type { Db } from "../platform/db/client.ts";
 import { createLogger } from "../platform/logger.ts";
 import type { LiveKit } from "../streams/index.ts";
@@ -288,15 +288,14 @@ async function warnIfLow(
   booking: { debited: bigint; balanceAfter: bigint | null },
 ): Promise<void> {
   if (booking.balanceAfter === null) return;
-  const crossing = { balanceAfter: booking.balanceAfter, debited: booking.debited };
-  if (!crossedBelow(crossing)) return;
   try {
     await notifyLowBalance(db, {
       userId: state.userId,
       sessionId: state.sessionId,
       intervalIndex: tick.intervalIndex,
       streamId: state.streamId,
-      ...crossing,
+      balanceAfter: booking.balanceAfter,
+      debited: booking.debited,
     });
   } catch (error) {
     createLogger({ sessionId: state.sessionId }).error("low-balance notification failed", { error });

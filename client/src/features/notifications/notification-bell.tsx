@@ -1,5 +1,5 @@
-import { useLocation } from "@solidjs/router";
-import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
+import { Show } from "solid-js";
+import { createDisclosure } from "../../ui/layout/disclosure.ts";
 import { BellIcon } from "./notification-icon.tsx";
 import { useNotifications } from "./notifications-context.tsx";
 import { badgeText, bellLabel } from "./notifications-state.ts";
@@ -10,42 +10,19 @@ import NotificationPanel from "./notification-panel.tsx";
 export default function NotificationBell() {
   const store = useNotifications();
   const unread = () => store()?.unreadCount() ?? 0;
-  const [open, setOpen] = createSignal(false);
-  const location = useLocation();
-  let root: HTMLDivElement | undefined;
-  let button: HTMLButtonElement | undefined;
-
-  createEffect(
-    on(
-      () => location.pathname,
-      () => setOpen(false),
-      { defer: true },
-    ),
-  );
-  createEffect(() => {
-    if (!open()) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (event.target instanceof Node && !root?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    onCleanup(() => document.removeEventListener("pointerdown", onPointerDown));
-  });
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== "Escape" || !open()) return;
-    setOpen(false);
-    button?.focus();
-  };
+  const panel = createDisclosure();
+  const { open, setOpen } = panel;
 
   return (
-    <div ref={root} class="relative" onKeyDown={onKeyDown}>
+    <div ref={panel.rootRef} class="relative" onKeyDown={(e) => panel.onKeyDown(e)}>
       <button
-        ref={button}
+        ref={panel.buttonRef}
         type="button"
         aria-label={bellLabel(unread())}
         aria-expanded={open()}
         aria-controls="notification-panel"
         data-testid="notification-bell"
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => panel.toggle()}
         class="relative rounded-md p-2 text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"
       >
         <BellIcon />

@@ -1,6 +1,7 @@
-import { A, useLocation } from "@solidjs/router";
-import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { A } from "@solidjs/router";
+import { For, Show } from "solid-js";
 import { ChevronDownIcon, UserIcon } from "../icons.tsx";
+import { createDisclosure } from "./disclosure.ts";
 import type { NavLink } from "./nav-links.ts";
 
 export interface AccountMenuProps {
@@ -15,47 +16,21 @@ const itemClass =
 
 /** The signed-in user's menu: a disclosure button and a list of links (not an ARIA menu widget). */
 export function AccountMenu(props: AccountMenuProps) {
-  const [open, setOpen] = createSignal(false);
-  const location = useLocation();
-  let root: HTMLDivElement | undefined;
-  let button: HTMLButtonElement | undefined;
-
-  createEffect(
-    on(
-      () => location.pathname,
-      () => setOpen(false),
-      { defer: true },
-    ),
-  );
-
-  // A click anywhere else closes the menu.
-  createEffect(() => {
-    if (!open()) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (event.target instanceof Node && !root?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    onCleanup(() => document.removeEventListener("pointerdown", onPointerDown));
-  });
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== "Escape" || !open()) return;
-    setOpen(false);
-    button?.focus();
-  };
+  const menu = createDisclosure();
+  const { open, setOpen } = menu;
   const onFocusOut = (event: FocusEvent) => {
-    if (event.relatedTarget instanceof Node && !root?.contains(event.relatedTarget)) setOpen(false);
+    if (event.relatedTarget instanceof Node && !menu.contains(event.relatedTarget)) setOpen(false);
   };
 
   return (
-    <div ref={root} class="relative" onKeyDown={onKeyDown} onFocusOut={onFocusOut}>
+    <div ref={menu.rootRef} class="relative" onKeyDown={(e) => menu.onKeyDown(e)} onFocusOut={onFocusOut}>
       <button
-        ref={button}
+        ref={menu.buttonRef}
         type="button"
         aria-label="Account menu"
         aria-expanded={open()}
         aria-controls="account-menu"
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => menu.toggle()}
         class="flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-neutral-700 hover:bg-neutral-100 dark:text-neutral-200 dark:hover:bg-neutral-800"
       >
         <UserIcon />
